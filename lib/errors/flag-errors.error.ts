@@ -1,0 +1,18 @@
+import { DflagError } from './dflag.error.js';
+import type { DflagErrorCode } from './dflag.error.js';
+
+/**
+ * FlagErrors gathers every problem of one operation (a command line, a
+ * ConfigMap version at start-up, a batch) into one error, one line per
+ * problem, so that a user fixes them all in one go.
+ */
+export class FlagErrors extends DflagError {
+  override readonly name = 'FlagErrors';
+  constructor(
+    code: DflagErrorCode,
+    heading: string,
+    readonly errors: readonly Error[],
+  ) {
+    super(code, [heading, ...errors.map((e) => `  - ${e.message}`)].join('\n'));
+  }
+}

@@ -1,0 +1,41 @@
+import type { FlagSource } from '../flags/flag-source.js';
+import { DflagError, DflagErrorCode } from './dflag.error.js';
+import { messages } from './messages.constant.js';
+
+/** Where a refused value came from, to name it in the error. */
+export interface FlagValueErrorDetails {
+  /** The flag's name. */
+  flag: string;
+  /** The layer the value was meant for. */
+  source: FlagSource;
+  /** The file or variable the text was read from, when there is one. */
+  origin?: string;
+  /** The refused text, already truncated or redacted for display. */
+  shown: string;
+  /** Why it was refused. */
+  reason: string;
+  /** What would be accepted. */
+  expected: string;
+}
+
+/**
+ * FlagValueError reports one refused value: it names the flag, the source
+ * (and file), the refused text (redacted when the flag is sensitive) and what
+ * would be accepted.
+ */
+export class FlagValueError extends DflagError {
+  override readonly name = 'FlagValueError';
+  readonly flag: string;
+  readonly source: FlagSource;
+  readonly origin: string | undefined;
+  readonly reason: string;
+  readonly expected: string;
+  constructor(details: FlagValueErrorDetails, options?: { cause?: unknown }) {
+    super(DflagErrorCode.InvalidValue, messages.invalidValue(details), options);
+    this.flag = details.flag;
+    this.source = details.source;
+    this.origin = details.origin;
+    this.reason = details.reason;
+    this.expected = details.expected;
+  }
+}

@@ -1,0 +1,46 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { FlagCodec } from './flag-codec.interface.js';
+import { CodecError } from './flag-codec.interface.js';
+import { deepFreeze } from './deep-freeze.util.js';
+import { toText } from './text.util.js';
+
+/** Keys that could reach an object's prototype when the value is later merged or copied. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** canonicalJson writes JSON with object keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * jsonCodec: any JSON document, deeply frozen. Keys `__proto__`,
+ * `constructor` and `prototype` are refused anywhere in it, so that no value
+ * read from a ConfigMap can pollute prototypes when user code merges it.
+ */
+export const jsonCodec: FlagCodec<unknown> = {
+  kind: 'json',
+  expected: 'a JSON document such as {"rate": 50}',
+  parse(raw) {
+    const text = toText(raw);
+    let forbidden: string | undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text, (key, v: unknown) => {
+        if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
+        return v;
+      });
+    } catch (error) {
+      throw new CodecError(`not valid JSON (${(error as Error).message})`);
+    }
+    if (forbidden !== undefined) throw new CodecError(`the key "${forbidden}" is not allowed`);
+    return deepFreeze(value);
+  },
+  freeze: deepFreeze,
+  format: (value) => JSON.stringify(value),
+  canonical: canonicalJson,
+  equals: isDeepStrictEqual,
+};

@@ -1,0 +1,13 @@
+import type { FlagCodec } from './flag-codec.interface.js';
+import { toText } from './text.util.js';
+
+/** stringCodec accepts any UTF-8 text, trimmed of surrounding whitespace. */
+export const stringCodec: FlagCodec<string> = {
+  kind: 'string',
+  expected: 'any text',
+  parse: (raw) => toText(raw),
+  freeze: (value) => value,
+  format: (value) => value,
+  canonical: (value) => value,
+  equals: (a, b) => a === b,
+};

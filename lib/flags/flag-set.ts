@@ -1,0 +1,217 @@
+import { FlagDeclarationError } from '../errors/flag-declaration.error.js';
+import { messages } from '../errors/messages.constant.js';
+import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
+import { FlagErrors } from '../errors/flag-errors.error.js';
+import { UnknownFlagError } from '../errors/unknown-flag.error.js';
+import { checksumOf } from './checksum.util.js';
+import type { CommandLineResult } from './command-line.js';
+import { parseCommandLine } from './command-line.js';
+import type { EnvironmentOptions } from './environment.js';
+import { loadEnvironment } from './environment.js';
+import type { FlagChange } from './flag-change.interface.js';
+import type { FlagSource } from './flag-source.js';
+import type { FlagSpec } from './flag-spec.js';
+import type { BatchPolicy, BatchResult, FlagUpdate } from './flag-update.interface.js';
+import type { ResolvedValue } from './flag.js';
+import { Flag } from './flag.js';
+import { usageTable } from './usage.util.js';
+
+/** FLAG_NAME is the ConfigMap key rule; names starting with `.` are refused (a mounted volume skips them). */
+const FLAG_NAME = /^[-_a-zA-Z0-9][-._a-zA-Z0-9]{0,252}$/;
+
+/** FlagSetOptions configures a flag set. */
+export interface FlagSetOptions {
+  /**
+   * Called when a change subscriber throws; the batch and the other
+   * subscribers carry on.
+   * @default emits a process warning
+   */
+  onListenerError?: (error: unknown, flag: string) => void;
+}
+
+/** BatchOptions chooses how a batch treats refused values. */
+export interface BatchOptions {
+  /** @default 'per-flag' */
+  policy?: BatchPolicy;
+}
+
+interface Staged {
+  flag: Flag<unknown>;
+  layers: Map<FlagSource, unknown>;
+}
+
+const defaultListenerError = (error: unknown, flag: string): void => {
+  process.emitWarning(
+    `A change subscriber of flag "${flag}" threw: ${String(error)}`,
+    'DflagWarning',
+  );
+};
+
+/**
+ * FlagSet holds declared flags by name (Go's `flag.FlagSet`). Use the
+ * default set (`defaultFlagSet`) for an application, and explicit sets for
+ * tests, libraries and several modules. Every change goes through
+ * {@link FlagSet.apply}: validate everything, swap every changed flag at
+ * once, then notify.
+ */
+export class FlagSet implements Iterable<Flag<unknown>> {
+  private readonly flags = new Map<string, Flag<unknown>>();
+  private readonly onListenerError: (error: unknown, flag: string) => void;
+
+  constructor(
+    /** A name used in error messages. */
+    readonly name = 'flags',
+    options: FlagSetOptions = {},
+  ) {
+    this.onListenerError = options.onListenerError ?? defaultListenerError;
+  }
+
+  /**
+   * declare binds a flag declaration to a name in this set and returns its
+   * handle. Throws {@link FlagDeclarationError} on a bad or duplicate name, an
+   * invalid default or an asynchronous schema.
+   */
+  declare<T>(name: string, spec: FlagSpec<T>): Flag<T> {
+    if (!FLAG_NAME.test(name) || name.startsWith('.')) {
+      throw new FlagDeclarationError(name, messages.invalidName(name));
+    }
+    if (this.flags.has(name))
+      throw new FlagDeclarationError(name, messages.duplicateFlag(name, this.name));
+    const flag = new Flag<T>(name, spec);
+    this.flags.set(name, flag as Flag<unknown>);
+    return flag;
+  }
+
+  /** has tells whether a flag of that name is declared. */
+  has(name: string): boolean {
+    return this.flags.has(name);
+  }
+
+  /** find returns the flag of that name, or undefined. */
+  find(name: string): Flag<unknown> | undefined {
+    return this.flags.get(name);
+  }
+
+  /** get returns the flag of that name, or throws naming the set. */
+  get(name: string): Flag<unknown> {
+    const flag = this.flags.get(name);
+    if (!flag)
+      throw new DflagError(DflagErrorCode.UnknownFlag, messages.flagNotFound(name, this.name));
+    return flag;
+  }
+
+  /** Iterates the flags in declaration order. */
+  [Symbol.iterator](): Iterator<Flag<unknown>> {
+    return this.flags.values();
+  }
+
+  /** size is the number of declared flags. */
+  get size(): number {
+    return this.flags.size;
+  }
+
+  /**
+   * apply runs one batch as a transaction: parse and validate every update,
+   * then (unless `all-or-nothing` refuses it) swap every changed flag in one
+   * synchronous step — a reader never sees half a batch — then notify each
+   * flag's subscribers of its real change. The result lists every change and
+   * every error.
+   */
+  apply(updates: Iterable<FlagUpdate>, options: BatchOptions = {}): BatchResult {
+    const policy = options.policy ?? 'per-flag';
+    const errors: Error[] = [];
+    const staged = new Map<string, Staged>();
+    for (const update of updates) {
+      const flag = this.flags.get(update.name);
+      if (!flag) {
+        errors.push(new UnknownFlagError(update.name, update.origin ?? update.source));
+        continue;
+      }
+      let value: unknown;
+      try {
+        if ('value' in update && update.value !== undefined) {
+          value = flag.validate(update.value, update.source, update.origin);
+        } else if (update.raw !== undefined) {
+          value = flag.parse(update.raw, update.source, update.origin);
+        }
+      } catch (error) {
+        errors.push(error as Error);
+        continue;
+      }
+      let entry = staged.get(flag.name);
+      if (!entry) staged.set(flag.name, (entry = { flag, layers: new Map() }));
+      entry.layers.set(update.source, value);
+    }
+    if (policy === 'all-or-nothing' && errors.length > 0) {
+      return { changes: [], errors, rejected: true };
+    }
+    const at = new Date();
+    const changes: FlagChange[] = [];
+    const resolved: Array<[Staged, ResolvedValue<unknown>]> = [];
+    for (const entry of staged.values())
+      resolved.push([entry, entry.flag.resolveWith(entry.layers)]);
+    // Swap: every flag of the batch, with no await or callback in between.
+    for (const [{ flag, layers }, next] of resolved) {
+      const previous = flag.get();
+      const previousSource = flag.source;
+      flag.commit(layers, next, at);
+      if (!flag.equals(previous, next.value)) {
+        changes.push({
+          name: flag.name,
+          previous,
+          current: next.value,
+          source: next.source,
+          previousSource,
+          at,
+          sensitive: flag.sensitive,
+        });
+      }
+    }
+    // Notify, once every flag already holds its new value.
+    for (const change of changes) this.flags.get(change.name)!.notify(change, this.onListenerError);
+    return { changes, errors, rejected: false };
+  }
+
+  /**
+   * applyOrThrow applies an all-or-nothing batch and throws one
+   * {@link FlagErrors} listing every problem when anything is refused.
+   */
+  applyOrThrow(updates: Iterable<FlagUpdate>): readonly FlagChange[] {
+    const result = this.apply(updates, { policy: 'all-or-nothing' });
+    if (result.rejected)
+      throw new FlagErrors(DflagErrorCode.Batch, messages.batchHeading, result.errors);
+    return result.changes;
+  }
+
+  /**
+   * override sets typed values on the `override` layer (above every other
+   * source), for tests. Returns a function that removes them again.
+   */
+  override(values: Readonly<Record<string, unknown>>): () => void {
+    const names = Object.keys(values);
+    this.applyOrThrow(names.map((name) => ({ name, source: 'override', value: values[name] })));
+    return () => {
+      this.apply(names.map((name) => ({ name, source: 'override' })));
+    };
+  }
+
+  /** checksum hashes the current values of the dynamic or the static flags (see {@link checksumOf}). */
+  checksum(which: 'dynamic' | 'static'): string {
+    return checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
+  }
+
+  /** usage returns the `--help` table of every flag. */
+  usage(heading?: string): string {
+    return usageTable(this.flags.values(), heading);
+  }
+
+  /** parseCommandLine applies `--name=value` arguments; see {@link parseCommandLine}. */
+  parseCommandLine(argv: readonly string[] = process.argv.slice(2)): CommandLineResult {
+    return parseCommandLine(this, argv);
+  }
+
+  /** loadEnvironment applies prefixed environment variables; see {@link loadEnvironment}. */
+  loadEnvironment(options: EnvironmentOptions): void {
+    loadEnvironment(this, options);
+  }
+}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { flag, FlagSet } from '../../../lib/index.js';
+
+const declareAll = (order: 'forward' | 'backward') => {
+  const set = new FlagSet('sum');
+  const decls: Array<[string, Parameters<FlagSet['declare']>[1]]> = [
+    ['alpha', flag.int({ default: 1, description: '', dynamic: true })],
+    ['beta', flag.json({ default: { x: 1, y: [1, 2] }, description: '', dynamic: true })],
+    ['gamma', flag.set({ default: new Set(['a', 'b']), description: '', dynamic: true })],
+    ['port', flag.int({ default: 80, description: '' })],
+  ];
+  for (const [name, spec] of order === 'forward' ? decls : [...decls].reverse())
+    set.declare(name, spec);
+  return set;
+};
+
+describe('checksum', () => {
+  it('is independent of declaration order, and separate for dynamic and static flags', () => {
+    const a = declareAll('forward');
+    const b = declareAll('backward');
+    expect(a.checksum('dynamic')).toBe(b.checksum('dynamic'));
+    expect(a.checksum('static')).toBe(b.checksum('static'));
+    expect(a.checksum('dynamic')).not.toBe(a.checksum('static'));
+    expect(a.checksum('dynamic')).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('depends on values, not on how they were written (key order, set order)', () => {
+    const a = declareAll('forward');
+    const b = declareAll('forward');
+    a.apply([
+      { name: 'beta', source: 'configmap', raw: '{"y":[1,2],"x":1}' },
+      { name: 'gamma', source: 'configmap', raw: 'b,a' },
+    ]);
+    expect(a.checksum('dynamic')).toBe(b.checksum('dynamic'));
+    a.apply([{ name: 'alpha', source: 'configmap', raw: '2' }]);
+    expect(a.checksum('dynamic')).not.toBe(b.checksum('dynamic'));
+    expect(a.checksum('static')).toBe(b.checksum('static'));
+  });
+
+  it('is stable across processes: a pure function of names and canonical values', () => {
+    // Recomputed here from the documented serialization, and pinned as a literal: neither
+    // depends on this process (no random seed, no insertion order, no object identity).
+    const expected = createHash('sha256')
+      .update('alpha\u00001\u0000beta\u0000{"x":1,"y":[1,2]}\u0000gamma\u0000["a","b"]\u0000')
+      .digest('hex')
+      .slice(0, 16);
+    expect(declareAll('backward').checksum('dynamic')).toBe(expected);
+    expect(expected).toBe('77e650fe5853707c');
+  });
+});
