@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import type { ConfigMapManifest } from './configmap-manifest.interface.js';
+import type { ParseManifestOptions } from './parse-manifest.js';
+import { parseConfigMapManifest } from './parse-manifest.js';
+
+/**
+ * readConfigMapManifest reads the ConfigMap manifest in `file` (see
+ * {@link parseConfigMapManifest}); errors name the file.
+ *
+ * @param file the manifest's path
+ * @param options `name` picks a document when the file holds several
+ * @throws ManifestError when the manifest is refused; the `fs` error when the file cannot be read
+ */
+export async function readConfigMapManifest(
+  file: string,
+  options: Pick<ParseManifestOptions, 'name'> = {},
+): Promise<ConfigMapManifest> {
+  const text = await readFile(file, 'utf8');
+  return parseConfigMapManifest(text, { ...options, source: file });
+}
