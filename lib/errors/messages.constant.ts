@@ -24,4 +24,30 @@ export const messages = {
   environmentCollision: (variable: string, a: string, b: string) =>
     `Environment variable ${variable} would set both flag "${a}" and flag "${b}"`,
   flagNotFound: (name: string, set: string) => `Flag "${name}" does not exist in flag set "${set}"`,
+  // ConfigMap engine
+  volumeUnstable: (dir: string, attempts: number) =>
+    `The ConfigMap volume ${dir} changed during ${attempts} reads in a row; will retry`,
+  leavesVolume: (file: string) =>
+    `Skipped ${file}: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume)`,
+  skippedEntry: (file: string, kind: string) =>
+    `Skipped ${file}: ${kind} is not a flag value (only regular files are read)`,
+  danglingLink: (file: string) => `Skipped ${file}: the symlink points to nothing`,
+  valueTooLarge: (file: string, size: number, max: number) =>
+    `${file} is ${size} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
+  unknownKey: (file: string) =>
+    `Unknown key ${file}: no flag of that name is declared (ignored; it may be meant for a newer release)`,
+  pendingRestart: (name: string, file: string) =>
+    `Static flag "${name}" (${file}) changed in the ConfigMap: it takes effect on restart`,
+  missingDirectory: (dir: string) =>
+    `The ConfigMap directory ${dir} does not exist. Mount the ConfigMap volume there (volumeMounts[].mountPath: ${dir}), or set optional: true to start on defaults and pick it up when it appears`,
+  directoryVanished: (dir: string) =>
+    `The ConfigMap directory ${dir} disappeared; keeping the last values until it returns`,
+  startupHeading: (dir: string) =>
+    `Invalid flag values in the ConfigMap at ${dir} (nothing was applied; set startOnInvalid to start on the valid values and defaults):`,
+  readFailed: (dir: string, reason: string) =>
+    `Reading the ConfigMap at ${dir} failed (${reason}); keeping the last values, will retry`,
+  watcherFailed: (dir: string, reason: string) =>
+    `Watching ${dir} failed (${reason}); falling back to periodic checks`,
+  transientLayout: (dir: string) =>
+    `${dir}/..data is missing while kubelet's entries exist (a relink in progress?); keeping the last values`,
 } as const;

@@ -33,6 +33,12 @@ export interface FlagSetOptions {
 export interface BatchOptions {
   /** @default 'per-flag' */
   policy?: BatchPolicy;
+  /**
+   * Validate only: parse and validate every update and report the errors,
+   * changing nothing (what `dflag validate` and start-up checks need).
+   * @default false
+   */
+  dryRun?: boolean;
 }
 
 interface Staged {
@@ -142,8 +148,8 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       if (!entry) staged.set(flag.name, (entry = { flag, layers: new Map() }));
       entry.layers.set(update.source, value);
     }
-    if (policy === 'all-or-nothing' && errors.length > 0) {
-      return { changes: [], errors, rejected: true };
+    if (options.dryRun || (policy === 'all-or-nothing' && errors.length > 0)) {
+      return { changes: [], errors, rejected: errors.length > 0 };
     }
     const at = new Date();
     const changes: FlagChange[] = [];

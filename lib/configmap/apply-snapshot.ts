@@ -1,0 +1,95 @@
+import { messages } from '../errors/messages.constant.js';
+import type { FlagSet } from '../flags/flag-set.js';
+import type { FlagUpdate } from '../flags/flag-update.interface.js';
+import type { FlagChange } from '../flags/flag-change.interface.js';
+import type { InvalidValuePolicy } from './configmap-options.interface.js';
+import type { ReloadResult } from './reload-report.interface.js';
+import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+
+/** ApplyOutcome is what applying one snapshot did. */
+export interface ApplyOutcome {
+  readonly result: ReloadResult;
+  readonly changes: readonly FlagChange[];
+  /** Refused values, as errors naming flag, file and reason. */
+  readonly errors: readonly Error[];
+  /** Unknown keys and skipped entries. */
+  readonly warnings: readonly string[];
+  /** Unknown key names, to report once per key and version. */
+  readonly unknownKeys: readonly string[];
+  /** Static flags whose ConfigMap value differs from their running value. */
+  readonly pendingRestart: readonly string[];
+}
+
+/** ApplyMode: at start-up every flag takes its value; once running, only dynamic flags do. */
+export interface ApplyMode {
+  readonly running: boolean;
+  readonly policy: InvalidValuePolicy;
+}
+
+/**
+ * applySnapshot turns one consistent read of the volume into one flag-set
+ * batch on the `configmap` layer: a present key sets the layer, an absent one
+ * removes it (the flag falls back to the command line, environment or
+ * default). Everything is validated first; `reject-version` then applies
+ * nothing if anything was refused, `keep-last-good` applies every valid key.
+ * Once running, static flags are not changed: a difference is reported as
+ * pending restart.
+ */
+export function applySnapshot(
+  set: FlagSet,
+  snapshot: VolumeSnapshot,
+  mode: ApplyMode,
+): ApplyOutcome {
+  const errors: Error[] = [...snapshot.refused.values()].map((message) => new Error(message));
+  const unknownKeys = [...snapshot.entries.keys(), ...snapshot.refused.keys()].filter(
+    (key) => !set.has(key),
+  );
+  const warnings = [...snapshot.warnings];
+  const pendingRestart: string[] = [];
+  const updates: FlagUpdate[] = [];
+
+  for (const flag of set) {
+    if (snapshot.refused.has(flag.name)) continue; // keeps its value
+    const entry = snapshot.entries.get(flag.name);
+    if (mode.running && !flag.dynamic) {
+      try {
+        const would = entry
+          ? flag.parse(entry.bytes, 'configmap', entry.file)
+          : flag.resolveWith(new Map([['configmap', undefined]])).value;
+        if (!flag.equals(would, flag.get())) {
+          pendingRestart.push(flag.name);
+          warnings.push(
+            messages.pendingRestart(flag.name, entry?.file ?? `${flag.name} (removed)`),
+          );
+        }
+      } catch (error) {
+        errors.push(error as Error);
+      }
+      continue;
+    }
+    updates.push({ name: flag.name, source: 'configmap', raw: entry?.bytes, origin: entry?.file });
+  }
+  for (const key of unknownKeys) {
+    warnings.push(messages.unknownKey(snapshot.entries.get(key)?.file ?? key));
+  }
+
+  // One pass: `per-flag` skips each refused value (it keeps its last good value);
+  // `all-or-nothing` applies nothing if anything, here or earlier, was refused.
+  const rejectWhole = mode.policy === 'reject-version';
+  const applied = set.apply(updates, {
+    policy: rejectWhole ? 'all-or-nothing' : 'per-flag',
+    dryRun: rejectWhole && errors.length > 0,
+  });
+  errors.push(...applied.errors);
+  if (rejectWhole && errors.length > 0) {
+    return { result: 'rejected', changes: [], errors, warnings, unknownKeys, pendingRestart };
+  }
+  return {
+    result: errors.length > 0 ? 'partial' : 'applied',
+    changes: applied.changes,
+    errors,
+    warnings,
+    unknownKeys,
+    pendingRestart,
+  };
+}

@@ -1,0 +1,453 @@
+import type { FSWatcher } from 'chokidar';
+import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
+import { FlagErrors } from '../errors/flag-errors.error.js';
+import { messages } from '../errors/messages.constant.js';
+import type { FlagSet } from '../flags/flag-set.js';
+import type { ApplyOutcome } from './apply-snapshot.js';
+import { applySnapshot } from './apply-snapshot.js';
+import type { ConfigMapEngineOptions } from './configmap-options.interface.js';
+import type { ConfigMapStatus, VolumeLayout, WatchMode } from './configmap-status.interface.js';
+import { defaultLogger } from './default-logger.js';
+import type { DflagLogger } from './dflag-logger.interface.js';
+import { probeVolume } from './probe-volume.js';
+import { readVolume } from './read-volume.js';
+import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
+import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+import type { WatchFactory } from './volume-watcher.js';
+import { watchMountDirectory } from './volume-watcher.js';
+
+/** Defaults of {@link ConfigMapEngineOptions}. */
+export const ENGINE_DEFAULTS = {
+  onInvalid: 'keep-last-good',
+  startOnInvalid: false,
+  optional: false,
+  resyncInterval: 5000,
+  settleDelay: 100,
+  usePolling: false,
+} as const;
+
+/** How often a layout caught mid-change (`..data` briefly missing) is looked at again. */
+const TRANSIENT_RETRY_MS = 20;
+/** How long start-up waits for a layout caught mid-change to settle. */
+const TRANSIENT_STARTUP_LIMIT_MS = 2000;
+/** Periodic checks go on at this pace when the watcher failed and `resyncInterval` is 0. */
+const FALLBACK_RESYNC_MS = 5000;
+
+const errorText = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const sameContent = (a: VolumeSnapshot, b: VolumeSnapshot | undefined): boolean => {
+  if (!b || a.entries.size !== b.entries.size || a.refused.size !== b.refused.size) return false;
+  for (const [key, entry] of a.entries) {
+    const other = b.entries.get(key);
+    if (!other || !other.bytes.equals(entry.bytes)) return false;
+  }
+  for (const [key, reason] of a.refused) if (b.refused.get(key) !== reason) return false;
+  return a.warnings.join('\n') === b.warnings.join('\n');
+};
+
+/** EngineSeams lets tests reach the real watcher (e.g. to inject an error into it). */
+export interface EngineSeams {
+  /** @default chokidar on the mount directory ({@link watchMountDirectory}) */
+  watch?: WatchFactory;
+}
+
+/**
+ * ConfigMapEngine keeps a flag set in step with a mounted ConfigMap — dflag's
+ * `Updater`, framework-free. `initialize()` reads the directory and sets
+ * static and dynamic flags; `start()` watches it and from then on sets
+ * dynamic flags only; `stop()` closes everything; `reload()` re-reads now.
+ *
+ * Watcher events are hints only: on a hint the engine checks whether
+ * `readlink(..data)` changed (kubelet layout, at once — the swap is atomic)
+ * or whether a file's identity changed (plain layout, once the burst
+ * settled), and reloads only then. A periodic check catches lost events.
+ */
+export class ConfigMapEngine {
+  /** The mount directory. */
+  readonly path: string;
+  /** The flags the ConfigMap sets. */
+  readonly flagSet: FlagSet;
+
+  private readonly options: Required<Omit<ConfigMapEngineOptions, 'logger' | 'path' | 'flagSet'>>;
+  private readonly logger: DflagLogger;
+  private readonly watchFactory: WatchFactory;
+  private readonly listeners = new Set<(report: ReloadReport) => void>();
+
+  private initializing: Promise<ReloadReport> | undefined;
+  private initReport: ReloadReport | undefined;
+  private started = false;
+  private stopping: Promise<void> | undefined;
+
+  private watcher: FSWatcher | undefined;
+  private watcherFailed = false;
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+  private recheck: ReloadTrigger | undefined;
+
+  /** The identity (see `probeVolume`) of the state last processed. */
+  private seenIdentity: string | undefined;
+  private lastSnapshot: VolumeSnapshot | undefined;
+  /** Unknown key → the identity it was last reported for: once per key and version. */
+  private readonly reportedUnknown = new Map<string, string>();
+
+  private layout: VolumeLayout = 'missing';
+  private version: string | undefined;
+  private generation = 0;
+  private lastReloadAt: Date | undefined;
+  private lastResult: ReloadReport['result'] | undefined;
+  private lastSuccessAt: Date | undefined;
+  private errors: readonly string[] = [];
+  private warnings: readonly string[] = [];
+  private pendingRestart: readonly string[] = [];
+  private watcherError: string | undefined;
+  private directoryMissing = false;
+  private startedOnFallbacks = false;
+
+  constructor(options: ConfigMapEngineOptions, seams: EngineSeams = {}) {
+    this.path = options.path;
+    this.flagSet = options.flagSet;
+    this.logger = options.logger ?? defaultLogger;
+    this.watchFactory = seams.watch ?? watchMountDirectory;
+    this.options = {
+      onInvalid: options.onInvalid ?? ENGINE_DEFAULTS.onInvalid,
+      startOnInvalid: options.startOnInvalid ?? ENGINE_DEFAULTS.startOnInvalid,
+      optional: options.optional ?? ENGINE_DEFAULTS.optional,
+      resyncInterval: options.resyncInterval ?? ENGINE_DEFAULTS.resyncInterval,
+      settleDelay: options.settleDelay ?? ENGINE_DEFAULTS.settleDelay,
+      usePolling: options.usePolling ?? ENGINE_DEFAULTS.usePolling,
+    };
+  }
+
+  /** initialized tells whether `initialize()` has succeeded. */
+  get initialized(): boolean {
+    return this.initReport !== undefined;
+  }
+
+  /**
+   * initialize reads the directory once and sets static and dynamic flags.
+   * Throws one {@link FlagErrors} listing every refused key (unless
+   * `startOnInvalid`), or a clear error when the directory is missing (unless
+   * `optional`). A second call returns the first report without reading again.
+   */
+  initialize(): Promise<ReloadReport> {
+    this.initializing ??= this.load().catch((error: unknown) => {
+      this.initializing = undefined;
+      throw error;
+    });
+    return this.initializing;
+  }
+
+  /**
+   * start watches the directory; from then on only dynamic flags change.
+   * Calls `initialize()` first if needed. A swap that happened since
+   * `initialize()` is picked up at once. Idempotent.
+   */
+  async start(): Promise<void> {
+    await this.initialize();
+    if (this.started || this.stopping) return;
+    this.started = true;
+    this.startResync();
+    if (!this.directoryMissing) await this.openWatcher();
+    this.hint('watch');
+    await this.checking;
+  }
+
+  /** stop closes the watcher and clears every timer; safe to call twice, and before `start()`. */
+  stop(): Promise<void> {
+    this.stopping ??= this.close();
+    return this.stopping;
+  }
+
+  /** reload reads the directory now and processes it, even if nothing seems to have changed. */
+  async reload(): Promise<ReloadReport> {
+    await this.initialize();
+    await this.checking;
+    const snapshot = await readVolume(this.path);
+    if (snapshot.layout === 'missing') {
+      await this.onDirectoryMissing();
+      throw new DflagError(DflagErrorCode.ConfigMap, messages.directoryVanished(this.path));
+    }
+    if (snapshot.layout === 'transient') {
+      throw new DflagError(DflagErrorCode.ConfigMap, messages.transientLayout(this.path));
+    }
+    if (this.directoryMissing) await this.onDirectoryBack();
+    return this.process(snapshot, 'manual');
+  }
+
+  /** onReload subscribes to every version processed after the initial load. Returns the unsubscribe function. */
+  onReload(listener: (report: ReloadReport) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** status reports the engine's state, for health checks, listings and metrics. */
+  status(): ConfigMapStatus {
+    let watchMode: WatchMode = 'stopped';
+    if (this.started && !this.stopping) {
+      if (this.watcher && !this.watcherFailed)
+        watchMode = this.options.usePolling ? 'polling' : 'events';
+      else watchMode = 'periodic';
+    }
+    return {
+      path: this.path,
+      layout: this.layout,
+      version: this.version,
+      generation: this.generation,
+      lastReloadAt: this.lastReloadAt,
+      lastResult: this.lastResult,
+      lastSuccessAt: this.lastSuccessAt,
+      errors: this.errors,
+      warnings: this.warnings,
+      pendingRestart: this.pendingRestart,
+      checksums: {
+        dynamic: this.flagSet.checksum('dynamic'),
+        static: this.flagSet.checksum('static'),
+      },
+      watchMode,
+      watcherError: this.watcherError,
+      directoryMissing: this.directoryMissing,
+      startedOnFallbacks: this.startedOnFallbacks,
+    };
+  }
+
+  // ---- start-up ----
+
+  private async load(): Promise<ReloadReport> {
+    const began = performance.now();
+    let snapshot = await readVolume(this.path);
+    for (
+      let waited = 0;
+      snapshot.layout === 'transient' && waited < TRANSIENT_STARTUP_LIMIT_MS;
+      waited += TRANSIENT_RETRY_MS
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, TRANSIENT_RETRY_MS));
+      snapshot = await readVolume(this.path);
+    }
+    if (snapshot.layout === 'transient') {
+      throw new DflagError(DflagErrorCode.Setup, messages.transientLayout(this.path));
+    }
+    if (snapshot.layout === 'missing') {
+      if (!this.options.optional)
+        throw new DflagError(DflagErrorCode.Setup, messages.missingDirectory(this.path));
+      this.directoryMissing = true;
+    }
+    const outcome = applySnapshot(this.flagSet, snapshot, {
+      running: false,
+      policy: this.options.startOnInvalid ? 'keep-last-good' : 'reject-version',
+    });
+    if (outcome.errors.length > 0 && !this.options.startOnInvalid) {
+      throw new FlagErrors(
+        DflagErrorCode.ConfigMap,
+        messages.startupHeading(this.path),
+        outcome.errors,
+      );
+    }
+    this.startedOnFallbacks = outcome.errors.length > 0;
+    const report = this.record(snapshot, outcome, 'initialize', began);
+    this.initReport = report;
+    return report;
+  }
+
+  // ---- watching ----
+
+  private async openWatcher(): Promise<void> {
+    const watcher = this.watchFactory(this.path, this.options.usePolling);
+    this.watcher = watcher;
+    this.watcherFailed = false;
+    watcher.on('raw', () => this.onEvent());
+    watcher.on('all', () => this.onEvent());
+    watcher.on('error', (error) => this.onWatcherError(error));
+    await new Promise<void>((resolve) => {
+      watcher.once('ready', resolve);
+      watcher.once('error', () => resolve());
+    });
+  }
+
+  private async closeWatcher(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    if (watcher) await watcher.close();
+  }
+
+  private onWatcherError(error: unknown): void {
+    if (this.stopping) return;
+    this.watcherFailed = true;
+    this.watcherError = errorText(error);
+    this.logger.warn(messages.watcherFailed(this.path, this.watcherError));
+    if (!this.resyncTimer) this.startResync(FALLBACK_RESYNC_MS);
+    this.hint('periodic');
+  }
+
+  private startResync(interval = this.options.resyncInterval): void {
+    if (interval <= 0) return;
+    this.resyncTimer = setInterval(() => this.hint('periodic'), interval);
+    this.resyncTimer.unref();
+  }
+
+  /**
+   * onEvent: the kubelet layout is checked at once (latency matters, and the
+   * swap is atomic); a plain directory is checked once its burst of writes
+   * has been quiet for `settleDelay`.
+   */
+  private onEvent(): void {
+    if (this.stopping) return;
+    if (this.layout !== 'plain') {
+      this.hint('watch');
+      return;
+    }
+    if (this.settleTimer) this.settleTimer.refresh();
+    else {
+      this.settleTimer = setTimeout(() => {
+        this.settleTimer = undefined;
+        this.hint('watch');
+      }, this.options.settleDelay);
+      this.settleTimer.unref();
+    }
+  }
+
+  /** hint runs one check at a time; hints arriving meanwhile fold into one more check. */
+  private hint(trigger: ReloadTrigger): void {
+    if (this.stopping || !this.initReport) return;
+    if (this.checking) {
+      this.recheck ??= trigger;
+      return;
+    }
+    this.checking = this.checkLoop(trigger).finally(() => {
+      this.checking = undefined;
+    });
+  }
+
+  private async checkLoop(trigger: ReloadTrigger): Promise<void> {
+    let next: ReloadTrigger | undefined = trigger;
+    while (next && !this.stopping) {
+      this.recheck = undefined;
+      try {
+        await this.check(next);
+      } catch (error) {
+        this.errors = [messages.readFailed(this.path, errorText(error))];
+        this.logger.error(this.errors[0] as string);
+      }
+      next = this.recheck;
+    }
+  }
+
+  private async check(trigger: ReloadTrigger): Promise<void> {
+    const identity = await probeVolume(this.path);
+    if (identity === this.seenIdentity) return;
+    if (identity === 'transient') return this.retrySoon();
+    if (identity === 'missing') return this.onDirectoryMissing();
+    // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
+    const snapshot = await readVolume(this.path);
+    if (snapshot.layout === 'transient') return this.retrySoon();
+    if (snapshot.layout === 'missing') return this.onDirectoryMissing();
+    if (this.directoryMissing) await this.onDirectoryBack();
+    if (sameContent(snapshot, this.lastSnapshot)) {
+      // A swap with identical content (a projected volume's other source changed).
+      this.seenIdentity = snapshot.identity;
+      this.version = snapshot.version;
+      this.layout = snapshot.layout as VolumeLayout;
+      return;
+    }
+    this.process(snapshot, trigger);
+  }
+
+  private retrySoon(): void {
+    if (this.retryTimer || this.stopping) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.hint('watch');
+    }, TRANSIENT_RETRY_MS);
+    this.retryTimer.unref();
+  }
+
+  private async onDirectoryMissing(): Promise<void> {
+    this.seenIdentity = 'missing';
+    if (this.directoryMissing) return;
+    this.directoryMissing = true;
+    this.layout = 'missing';
+    this.logger.warn(messages.directoryVanished(this.path));
+    await this.closeWatcher();
+    if (!this.resyncTimer) this.startResync(FALLBACK_RESYNC_MS);
+  }
+
+  private async onDirectoryBack(): Promise<void> {
+    this.directoryMissing = false;
+    if (this.started && !this.watcher && !this.stopping) await this.openWatcher();
+  }
+
+  // ---- applying ----
+
+  private process(snapshot: VolumeSnapshot, trigger: ReloadTrigger): ReloadReport {
+    const began = performance.now();
+    const outcome = applySnapshot(this.flagSet, snapshot, {
+      running: true,
+      policy: this.options.onInvalid,
+    });
+    const report = this.record(snapshot, outcome, trigger, began);
+    for (const listener of this.listeners) {
+      try {
+        listener(report);
+      } catch (error) {
+        this.logger.error(`A reload listener threw: ${errorText(error)}`);
+      }
+    }
+    return report;
+  }
+
+  private record(
+    snapshot: VolumeSnapshot,
+    outcome: ApplyOutcome,
+    trigger: ReloadTrigger,
+    began: number,
+  ): ReloadReport {
+    const at = new Date();
+    this.generation += 1;
+    this.seenIdentity = snapshot.identity;
+    this.lastSnapshot = snapshot;
+    if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
+    if (outcome.result !== 'rejected') this.version = snapshot.version;
+    this.lastReloadAt = at;
+    this.lastResult = outcome.result;
+    if (outcome.result === 'applied') this.lastSuccessAt = at;
+    this.errors = outcome.errors.map((e) => e.message);
+    this.warnings = outcome.warnings;
+    this.pendingRestart = outcome.pendingRestart;
+    for (const key of this.reportedUnknown.keys()) {
+      if (!outcome.unknownKeys.includes(key)) this.reportedUnknown.delete(key);
+    }
+    for (const key of outcome.unknownKeys) {
+      if (this.reportedUnknown.get(key) === snapshot.identity) continue;
+      this.reportedUnknown.set(key, snapshot.identity);
+      this.logger.warn(messages.unknownKey(snapshot.entries.get(key)?.file ?? key));
+    }
+    for (const message of this.errors) this.logger.warn(message);
+    return {
+      generation: this.generation,
+      result: outcome.result,
+      changes: outcome.changes,
+      errors: this.errors,
+      warnings: this.warnings,
+      checksums: {
+        dynamic: this.flagSet.checksum('dynamic'),
+        static: this.flagSet.checksum('static'),
+      },
+      durationMs: performance.now() - began,
+      at,
+      trigger,
+      version: snapshot.version,
+    };
+  }
+
+  // ---- shutdown ----
+
+  private async close(): Promise<void> {
+    for (const timer of [this.resyncTimer, this.settleTimer, this.retryTimer]) clearTimeout(timer);
+    this.resyncTimer = this.settleTimer = this.retryTimer = undefined;
+    await this.closeWatcher();
+    await this.checking;
+    this.started = false;
+  }
+}

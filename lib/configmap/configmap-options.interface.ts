@@ -1,0 +1,63 @@
+import type { FlagSet } from '../flags/flag-set.js';
+import type { DflagLogger } from './dflag-logger.interface.js';
+
+/**
+ * InvalidValuePolicy: what a version with a refused value does.
+ * - `keep-last-good`: every valid key applies; each refused key keeps its value (dflag's behaviour).
+ * - `reject-version`: nothing of the version applies.
+ */
+export type InvalidValuePolicy = 'keep-last-good' | 'reject-version';
+
+/** ConfigMapEngineOptions configures the reading and watching of one mounted ConfigMap. */
+export interface ConfigMapEngineOptions {
+  /** The directory the ConfigMap volume is mounted at, e.g. `/etc/dflag`. */
+  path: string;
+  /** The flags the ConfigMap's keys set. */
+  flagSet: FlagSet;
+  /**
+   * What a version with a refused value does after start.
+   * @default 'keep-last-good'
+   */
+  onInvalid?: InvalidValuePolicy;
+  /**
+   * Whether `initialize()` may succeed when some values are refused: the
+   * application then starts on the valid values plus fallbacks, keeps
+   * watching, and reports itself degraded. By default `initialize()` throws
+   * one error listing every bad key (a typo should not reach production
+   * silently).
+   * @default false
+   */
+  startOnInvalid?: boolean;
+  /**
+   * Whether the directory may be missing (like a ConfigMap volume's
+   * `optional: true`): the flags then start on their fallbacks and the
+   * directory is picked up when it appears.
+   * @default false
+   */
+  optional?: boolean;
+  /**
+   * Milliseconds between cheap consistency checks (`readlink(..data)` or file
+   * fingerprints) that catch lost events: inotify overflow, filesystems
+   * without inotify, a dead watcher. `0` disables it.
+   * @default 5000
+   */
+  resyncInterval?: number;
+  /**
+   * Milliseconds a plain (non-kubelet) directory must be quiet before it is
+   * re-read: editors and `echo > file` write in bursts. The kubelet layout
+   * never waits: its `..data` swap is atomic.
+   * @default 100
+   */
+  settleDelay?: number;
+  /**
+   * Whether chokidar polls instead of using inotify (network and FUSE
+   * filesystems).
+   * @default false
+   */
+  usePolling?: boolean;
+  /**
+   * Where warnings and errors go. Values of sensitive flags never reach it.
+   * @default a logger that writes warnings and errors to stderr
+   */
+  logger?: DflagLogger;
+}

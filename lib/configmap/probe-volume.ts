@@ -1,0 +1,65 @@
+import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DATA_LINK, KUBELET_PREFIX } from './kubelet.constants.js';
+
+const isMissing = (error: unknown): boolean =>
+  (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+  (error as NodeJS.ErrnoException).code === 'ENOTDIR';
+
+/**
+ * probeVolume returns a cheap identity of the directory's current state,
+ * used to decide whether a hint (a watcher event, a periodic tick) is worth
+ * a reload:
+ * - kubelet layout: `kubelet:<..data target>` — one `readlink`;
+ * - plain layout: `plain:` + every file's name, size, mtime and inode
+ *   (symlinks followed: developers link files into such directories);
+ * - `missing`, or `transient` when `..data` is absent but kubelet's entries
+ *   are there (a non-atomic relink in progress).
+ */
+export async function probeVolume(dir: string): Promise<string> {
+  try {
+    return `kubelet:${await readlink(join(dir, DATA_LINK))}`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return 'missing';
+    if (code !== 'ENOENT' && code !== 'EINVAL') throw error;
+  }
+  let names: string[];
+  try {
+    names = (await readdir(dir)).sort();
+  } catch (error) {
+    if (isMissing(error)) return 'missing';
+    throw error;
+  }
+  if (await looksLikeKubelet(dir, names)) return 'transient';
+  const parts: string[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    try {
+      const s = await stat(join(dir, name));
+      parts.push(`${name}:${s.size}:${s.mtimeMs}:${s.ino}:${s.mode}`);
+    } catch {
+      parts.push(`${name}:dangling`);
+    }
+  }
+  return `plain:${parts.join('/')}`;
+}
+
+/** looksLikeKubelet: kubelet's own names, or per-key links into `..data/`, without `..data` itself. */
+export async function looksLikeKubelet(dir: string, names: readonly string[]): Promise<boolean> {
+  if (names.some((n) => n.startsWith(KUBELET_PREFIX))) return true;
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    try {
+      if (
+        (await lstat(join(dir, name))).isSymbolicLink() &&
+        (await readlink(join(dir, name))).startsWith(`${DATA_LINK}/`)
+      ) {
+        return true;
+      }
+    } catch {
+      // Gone meanwhile: nothing to conclude from it.
+    }
+  }
+  return false;
+}

@@ -1,0 +1,169 @@
+import type { Stats } from 'node:fs';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { messages } from '../errors/messages.constant.js';
+import { DATA_LINK, MAX_CONFIGMAP_BYTES } from './kubelet.constants.js';
+import { looksLikeKubelet, probeVolume } from './probe-volume.js';
+import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
+
+/** How many times a read restarts when a newer swap deletes the version being read. */
+const MAX_ATTEMPTS = 20;
+
+class VersionVanished extends Error {}
+
+const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
+
+const kindOf = (s: Stats): string =>
+  s.isDirectory()
+    ? 'a subdirectory'
+    : s.isFIFO()
+      ? 'a FIFO'
+      : s.isSocket()
+        ? 'a socket'
+        : s.isCharacterDevice() || s.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+
+interface Collected {
+  entries: Map<string, VolumeEntry>;
+  refused: Map<string, string>;
+  warnings: string[];
+}
+
+const collected = (): Collected => ({ entries: new Map(), refused: new Map(), warnings: [] });
+
+/**
+ * readVolume reads one consistent state of a mounted ConfigMap directory.
+ *
+ * Kubelet layout: `..data` is resolved once and every key is read from that
+ * version's directory, never through the per-key symlinks (which could mix
+ * two versions across a swap). If the version vanishes mid-read, or `..data`
+ * moved while reading (kubelet deletes a version only after moving `..data`
+ * away, so a listing taken during the deletion would be incomplete), the read
+ * starts over. Plain layout: every file, symlinks followed. Names starting
+ * with `.` are skipped; subdirectories, FIFOs, sockets and devices are skipped
+ * with a warning and never opened; a value over 1 MiB is refused.
+ */
+export async function readVolume(dir: string): Promise<VolumeSnapshot> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    let target: string;
+    try {
+      target = await readlink(join(dir, DATA_LINK));
+    } catch (error) {
+      if (errno(error) === 'ENOENT' || errno(error) === 'EINVAL') return readPlain(dir);
+      if (errno(error) === 'ENOTDIR') return missing();
+      throw error;
+    }
+    try {
+      const result = await readVersion(dir, target);
+      if ((await readlink(join(dir, DATA_LINK)).catch(() => undefined)) !== target) continue;
+      return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
+    } catch (error) {
+      if (error instanceof VersionVanished) continue;
+      throw error;
+    }
+  }
+  throw new Error(messages.volumeUnstable(dir, MAX_ATTEMPTS));
+}
+
+const missing = (): VolumeSnapshot => ({
+  layout: 'missing',
+  version: undefined,
+  identity: 'missing',
+  entries: new Map(),
+  refused: new Map(),
+  warnings: [],
+});
+
+async function readVersion(dir: string, target: string): Promise<Collected> {
+  const versionDir = resolve(dir, target);
+  const volumeRoot = await realpath(dir);
+  const out = collected();
+  let names: string[];
+  try {
+    names = await readdir(versionDir);
+  } catch (error) {
+    if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
+    throw error;
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue;
+    const file = join(dir, name);
+    const path = join(versionDir, name);
+    try {
+      let info = await lstat(path);
+      if (info.isSymbolicLink()) {
+        const real = await realpath(path);
+        if (real !== volumeRoot && !real.startsWith(volumeRoot + sep)) {
+          out.warnings.push(messages.leavesVolume(file));
+          continue;
+        }
+        info = await stat(real);
+      }
+      await collect(out, name, file, path, info);
+    } catch (error) {
+      if (errno(error) === 'ENOENT') throw new VersionVanished();
+      throw error;
+    }
+  }
+  return out;
+}
+
+async function collect(
+  out: Collected,
+  name: string,
+  file: string,
+  path: string,
+  info: Stats,
+): Promise<void> {
+  if (!info.isFile()) {
+    out.warnings.push(messages.skippedEntry(file, kindOf(info)));
+    return;
+  }
+  if (info.size > MAX_CONFIGMAP_BYTES) {
+    out.refused.set(name, messages.valueTooLarge(file, info.size, MAX_CONFIGMAP_BYTES));
+    return;
+  }
+  out.entries.set(name, { bytes: await readFile(path), file });
+}
+
+async function readPlain(dir: string): Promise<VolumeSnapshot> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') return missing();
+    throw error;
+  }
+  if (await looksLikeKubelet(dir, names)) {
+    return { ...missing(), layout: 'transient', identity: 'transient' };
+  }
+  const identity = await probeVolume(dir);
+  const out = collected();
+  for (const name of names.sort()) {
+    if (name.startsWith('.')) continue;
+    const file = join(dir, name);
+    let info: Stats;
+    try {
+      info = await stat(file);
+    } catch (error) {
+      if (errno(error) !== 'ENOENT') throw error;
+      // Deleted meanwhile, or a dangling symlink.
+      if (
+        await lstat(file).then(
+          (l) => l.isSymbolicLink(),
+          () => false,
+        )
+      ) {
+        out.warnings.push(messages.danglingLink(file));
+      }
+      continue;
+    }
+    try {
+      await collect(out, name, file, file, info);
+    } catch (error) {
+      if (errno(error) !== 'ENOENT') throw error;
+    }
+  }
+  return { layout: 'plain', version: undefined, identity, ...out };
+}

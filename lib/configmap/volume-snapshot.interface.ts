@@ -1,0 +1,27 @@
+import type { VolumeLayout } from './configmap-status.interface.js';
+
+/** VolumeEntry is one key's raw value and the file it was read from. */
+export interface VolumeEntry {
+  readonly bytes: Buffer;
+  /** The path shown in errors: `<mount>/<key>`, as the user knows it. */
+  readonly file: string;
+}
+
+/**
+ * VolumeSnapshot is one consistent read of the mount directory: every key of
+ * one ConfigMap version (kubelet layout), or every file (plain layout).
+ * `transient` means the layout was caught mid-change (`..data` missing while
+ * kubelet's entries exist): nothing may be concluded from it.
+ */
+export interface VolumeSnapshot {
+  readonly layout: VolumeLayout | 'transient';
+  /** The `..data` target that was read (kubelet layout). */
+  readonly version: string | undefined;
+  readonly entries: ReadonlyMap<string, VolumeEntry>;
+  /** Keys refused as a whole (a value over 1 MiB), keyed by name. */
+  readonly refused: ReadonlyMap<string, string>;
+  /** Entries skipped (subdirectories, FIFOs, sockets, devices, links leaving the volume). */
+  readonly warnings: readonly string[];
+  /** What identifies this state cheaply (see `probeVolume`). */
+  readonly identity: string;
+}
