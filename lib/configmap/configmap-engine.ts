@@ -86,6 +86,7 @@ export class ConfigMapEngine {
   private retryTimer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private recheck: ReloadTrigger | undefined;
+  private transientRetries = 0;
 
   /** The identity (see `probeVolume`) of the state last processed. */
   private seenIdentity: string | undefined;
@@ -165,12 +166,15 @@ export class ConfigMapEngine {
   async reload(): Promise<ReloadReport> {
     await this.initialize();
     await this.checking;
-    const snapshot = await readVolume(this.path);
+    const snapshot = readVolume(this.path);
     if (snapshot.layout === 'missing') {
       await this.onDirectoryMissing();
       throw new DflagError(DflagErrorCode.ConfigMap, messages.directoryVanished(this.path));
     }
-    if (snapshot.layout === 'transient') {
+    if (
+      snapshot.layout === 'transient' ||
+      (snapshot.layout === 'plain' && this.layout === 'kubelet')
+    ) {
       throw new DflagError(DflagErrorCode.ConfigMap, messages.transientLayout(this.path));
     }
     if (this.directoryMissing) await this.onDirectoryBack();
@@ -217,14 +221,14 @@ export class ConfigMapEngine {
 
   private async load(): Promise<ReloadReport> {
     const began = performance.now();
-    let snapshot = await readVolume(this.path);
+    let snapshot = readVolume(this.path);
     for (
       let waited = 0;
       snapshot.layout === 'transient' && waited < TRANSIENT_STARTUP_LIMIT_MS;
       waited += TRANSIENT_RETRY_MS
     ) {
       await new Promise((resolve) => setTimeout(resolve, TRANSIENT_RETRY_MS));
-      snapshot = await readVolume(this.path);
+      snapshot = readVolume(this.path);
     }
     if (snapshot.layout === 'transient') {
       throw new DflagError(DflagErrorCode.Setup, messages.transientLayout(this.path));
@@ -335,13 +339,21 @@ export class ConfigMapEngine {
   }
 
   private async check(trigger: ReloadTrigger): Promise<void> {
-    const identity = await probeVolume(this.path);
+    const identity = probeVolume(this.path);
     if (identity === this.seenIdentity) return;
     if (identity === 'transient') return this.retrySoon();
     if (identity === 'missing') return this.onDirectoryMissing();
     // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
-    const snapshot = await readVolume(this.path);
-    if (snapshot.layout === 'transient') return this.retrySoon();
+    const snapshot = readVolume(this.path);
+    // Once kubelet's layout was seen, a directory without `..data` is caught
+    // mid-change (a non-atomic relink, a deletion in progress): never read it
+    // as a plain directory, which would drop every key.
+    if (
+      snapshot.layout === 'transient' ||
+      (snapshot.layout === 'plain' && this.layout === 'kubelet')
+    ) {
+      return this.retrySoon();
+    }
     if (snapshot.layout === 'missing') return this.onDirectoryMissing();
     if (this.directoryMissing) await this.onDirectoryBack();
     if (sameContent(snapshot, this.lastSnapshot)) {
@@ -356,6 +368,9 @@ export class ConfigMapEngine {
 
   private retrySoon(): void {
     if (this.retryTimer || this.stopping) return;
+    if (this.transientRetries === 0) this.logger.warn(messages.transientLayout(this.path));
+    // Quick retries for a second; after that, watcher events and the periodic check carry on.
+    if (++this.transientRetries > TRANSIENT_STARTUP_LIMIT_MS / TRANSIENT_RETRY_MS / 2) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.hint('watch');
@@ -408,6 +423,7 @@ export class ConfigMapEngine {
     this.seenIdentity = snapshot.identity;
     this.lastSnapshot = snapshot;
     if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
+    this.transientRetries = 0;
     if (outcome.result !== 'rejected') this.version = snapshot.version;
     this.lastReloadAt = at;
     this.lastResult = outcome.result;

@@ -1,4 +1,4 @@
-import { lstat, readdir, readlink, stat } from 'node:fs/promises';
+import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_LINK, KUBELET_PREFIX } from './kubelet.constants.js';
 
@@ -16,9 +16,9 @@ const isMissing = (error: unknown): boolean =>
  * - `missing`, or `transient` when `..data` is absent but kubelet's entries
  *   are there (a non-atomic relink in progress).
  */
-export async function probeVolume(dir: string): Promise<string> {
+export function probeVolume(dir: string): string {
   try {
-    return `kubelet:${await readlink(join(dir, DATA_LINK))}`;
+    return `kubelet:${readlinkSync(join(dir, DATA_LINK))}`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return 'missing';
@@ -26,17 +26,17 @@ export async function probeVolume(dir: string): Promise<string> {
   }
   let names: string[];
   try {
-    names = (await readdir(dir)).sort();
+    names = readdirSync(dir).sort();
   } catch (error) {
     if (isMissing(error)) return 'missing';
     throw error;
   }
-  if (await looksLikeKubelet(dir, names)) return 'transient';
+  if (looksLikeKubelet(dir, names)) return 'transient';
   const parts: string[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
     try {
-      const s = await stat(join(dir, name));
+      const s = statSync(join(dir, name));
       parts.push(`${name}:${s.size}:${s.mtimeMs}:${s.ino}:${s.mode}`);
     } catch {
       parts.push(`${name}:dangling`);
@@ -46,14 +46,14 @@ export async function probeVolume(dir: string): Promise<string> {
 }
 
 /** looksLikeKubelet: kubelet's own names, or per-key links into `..data/`, without `..data` itself. */
-export async function looksLikeKubelet(dir: string, names: readonly string[]): Promise<boolean> {
+export function looksLikeKubelet(dir: string, names: readonly string[]): boolean {
   if (names.some((n) => n.startsWith(KUBELET_PREFIX))) return true;
   for (const name of names) {
     if (name.startsWith('.')) continue;
     try {
       if (
-        (await lstat(join(dir, name))).isSymbolicLink() &&
-        (await readlink(join(dir, name))).startsWith(`${DATA_LINK}/`)
+        lstatSync(join(dir, name)).isSymbolicLink() &&
+        readlinkSync(join(dir, name)).startsWith(`${DATA_LINK}/`)
       ) {
         return true;
       }

@@ -1,5 +1,12 @@
 import type { Stats } from 'node:fs';
-import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
+import {
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
 import { DATA_LINK, MAX_CONFIGMAP_BYTES } from './kubelet.constants.js';
@@ -10,6 +17,22 @@ import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js
 const MAX_ATTEMPTS = 20;
 
 class VersionVanished extends Error {}
+
+const readLinkOrUndefined = (path: string): string | undefined => {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+const isSymlink = (path: string): boolean => {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
@@ -43,20 +66,25 @@ const collected = (): Collected => ({ entries: new Map(), refused: new Map(), wa
  * starts over. Plain layout: every file, symlinks followed. Names starting
  * with `.` are skipped; subdirectories, FIFOs, sockets and devices are skipped
  * with a warning and never opened; a value over 1 MiB is refused.
+ *
+ * The reads are synchronous on purpose: a ConfigMap holds at most 1 MiB on a
+ * local, page-cached volume, where each synchronous call takes microseconds,
+ * while the thread-pool round trips of `fs/promises` (open, stat, read, close
+ * per file) made a 10-key read take ~2 ms instead of ~0.1 ms (`npm run bench`).
  */
-export async function readVolume(dir: string): Promise<VolumeSnapshot> {
+export function readVolume(dir: string): VolumeSnapshot {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     let target: string;
     try {
-      target = await readlink(join(dir, DATA_LINK));
+      target = readlinkSync(join(dir, DATA_LINK));
     } catch (error) {
       if (errno(error) === 'ENOENT' || errno(error) === 'EINVAL') return readPlain(dir);
       if (errno(error) === 'ENOTDIR') return missing();
       throw error;
     }
     try {
-      const result = await readVersion(dir, target);
-      if ((await readlink(join(dir, DATA_LINK)).catch(() => undefined)) !== target) continue;
+      const result = readVersion(dir, target);
+      if (readLinkOrUndefined(join(dir, DATA_LINK)) !== target) continue;
       return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
     } catch (error) {
       if (error instanceof VersionVanished) continue;
@@ -75,13 +103,13 @@ const missing = (): VolumeSnapshot => ({
   warnings: [],
 });
 
-async function readVersion(dir: string, target: string): Promise<Collected> {
+function readVersion(dir: string, target: string): Collected {
   const versionDir = resolve(dir, target);
-  const volumeRoot = await realpath(dir);
+  const volumeRoot = realpathSync(dir);
   const out = collected();
   let names: string[];
   try {
-    names = await readdir(versionDir);
+    names = readdirSync(versionDir);
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
     throw error;
@@ -91,16 +119,16 @@ async function readVersion(dir: string, target: string): Promise<Collected> {
     const file = join(dir, name);
     const path = join(versionDir, name);
     try {
-      let info = await lstat(path);
+      let info = lstatSync(path);
       if (info.isSymbolicLink()) {
-        const real = await realpath(path);
+        const real = realpathSync(path);
         if (real !== volumeRoot && !real.startsWith(volumeRoot + sep)) {
           out.warnings.push(messages.leavesVolume(file));
           continue;
         }
-        info = await stat(real);
+        info = statSync(real);
       }
-      await collect(out, name, file, path, info);
+      collect(out, name, file, path, info);
     } catch (error) {
       if (errno(error) === 'ENOENT') throw new VersionVanished();
       throw error;
@@ -109,13 +137,7 @@ async function readVersion(dir: string, target: string): Promise<Collected> {
   return out;
 }
 
-async function collect(
-  out: Collected,
-  name: string,
-  file: string,
-  path: string,
-  info: Stats,
-): Promise<void> {
+function collect(out: Collected, name: string, file: string, path: string, info: Stats): void {
   if (!info.isFile()) {
     out.warnings.push(messages.skippedEntry(file, kindOf(info)));
     return;
@@ -124,43 +146,38 @@ async function collect(
     out.refused.set(name, messages.valueTooLarge(file, info.size, MAX_CONFIGMAP_BYTES));
     return;
   }
-  out.entries.set(name, { bytes: await readFile(path), file });
+  out.entries.set(name, { bytes: readFileSync(path), file });
 }
 
-async function readPlain(dir: string): Promise<VolumeSnapshot> {
+function readPlain(dir: string): VolumeSnapshot {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') return missing();
     throw error;
   }
-  if (await looksLikeKubelet(dir, names)) {
+  if (looksLikeKubelet(dir, names)) {
     return { ...missing(), layout: 'transient', identity: 'transient' };
   }
-  const identity = await probeVolume(dir);
+  const identity = probeVolume(dir);
   const out = collected();
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
     const file = join(dir, name);
     let info: Stats;
     try {
-      info = await stat(file);
+      info = statSync(file);
     } catch (error) {
       if (errno(error) !== 'ENOENT') throw error;
       // Deleted meanwhile, or a dangling symlink.
-      if (
-        await lstat(file).then(
-          (l) => l.isSymbolicLink(),
-          () => false,
-        )
-      ) {
+      if (isSymlink(file)) {
         out.warnings.push(messages.danglingLink(file));
       }
       continue;
     }
     try {
-      await collect(out, name, file, file, info);
+      collect(out, name, file, file, info);
     } catch (error) {
       if (errno(error) !== 'ENOENT') throw error;
     }

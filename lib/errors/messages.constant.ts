@@ -49,5 +49,31 @@ export const messages = {
   watcherFailed: (dir: string, reason: string) =>
     `Watching ${dir} failed (${reason}); falling back to periodic checks`,
   transientLayout: (dir: string) =>
-    `${dir}/..data is missing while kubelet's entries exist (a relink in progress?); keeping the last values`,
+    `${dir}/..data is missing but the directory has (or had) kubelet's layout: a relink or deletion in progress? Keeping the last values`,
+  // Nest module
+  missingEventEmitter:
+    'DflagModule needs the event bus of @nestjs/event-emitter (for flag.changed and flag.reloaded): add EventEmitterModule.forRoot() to the imports of your root module (it is global by default; with global: false, import it where DflagModule is imported)',
+  eventEmitterFailed: (reason: string) =>
+    `The event emitter failed to bind its listeners (${reason}); flag events are emitted anyway`,
+  listenerFailed: (event: string, reason: string) =>
+    `A listener of "${event}" failed: ${reason} (reloading carries on)`,
+  flagSetBoundElsewhere: (set: string, path: string, other: string) =>
+    `Flag set "${set}" is already bound to the ConfigMap at ${path}, so it cannot be bound to ${other}: pass the same path to loadFlags() and DflagModule, or bind another FlagSet`,
+  flagSetBoundTwice: (set: string, path: string) =>
+    `Flag set "${set}" (${path}) is already bound by another DflagModule registration: bind each FlagSet once, and give a second set its own registration name`,
+  flagsNotInSet: (names: readonly string[], set: string) =>
+    `The flags option holds flags not declared in flag set "${set}": ${names.join(', ')}; pass the set they were declared in as flagSet`,
+  healthLastVersion: (result: string, errors: number) =>
+    `the last ConfigMap version was ${result} (${errors} refused value${errors === 1 ? '' : 's'}); the last good values serve`,
+  healthPendingRestart: (names: readonly string[]) =>
+    `static flags changed in the ConfigMap take effect on restart: ${names.join(', ')}`,
+  healthPeriodic: (reason: string | undefined) =>
+    `the file watcher failed${reason ? ` (${reason})` : ''}; changes are picked up by periodic checks only`,
+  healthDirectoryMissing: (path: string) =>
+    `the ConfigMap directory ${path} is missing; flags serve their fallbacks`,
+  healthStartedOnFallbacks:
+    'the application started on fallbacks for refused values (startOnInvalid), and no version has applied cleanly since',
+  healthNoRegistration: (name: string | undefined) =>
+    `DflagHealthIndicator found no DflagModule registration${name ? ` named "${name}"` : ''}: import DflagModule.forRoot() (or forRootAsync()) in the application${name ? ` with name: "${name}"` : ''}`,
+  testingPath: '(in memory: DflagTestingModule)',
 } as const;

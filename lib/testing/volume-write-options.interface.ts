@@ -29,4 +29,9 @@ export interface VolumeWriteOptions {
    * @default false
    */
   failBeforeSwap?: boolean;
+  /**
+   * VolumeWriteOptions.onSwap is called right before `rename(..data_tmp, ..data)`, the atomic
+   * switch: benchmarks take their start time there.
+   */
+  onSwap?: () => void;
 }

@@ -245,6 +245,7 @@ export async function writeConfigMapVolume(
     throw error;
   }
   try {
+    options.onSwap?.();
     await rename(tmpPath, join(dir, DATA_DIR_NAME));
   } catch (error) {
     await rm(tmpPath, { force: true });

@@ -76,7 +76,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await unlink(join(h.dir, '..data'));
     // While ..data is missing the directory must not be read as a plain one (which would drop every key).
     await expect(engine.reload()).rejects.toThrow(
-      `${h.dir}/..data is missing while kubelet's entries exist`,
+      `${h.dir}/..data is missing but the directory has (or had) kubelet's layout`,
     );
     expect([flags.greeting.get(), flags.rate.get()]).toEqual(['kept', 5]);
     await symlink(first.version!, join(h.dir, '..data'));
