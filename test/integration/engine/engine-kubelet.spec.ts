@@ -172,3 +172,19 @@ describe('ConfigMapEngine on the kubelet layout', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 });
+
+describe('ConfigMapEngine with chokidar polling (filesystems without inotify)', () => {
+  const h = new Harness();
+  beforeEach(() => h.setup());
+  afterEach(() => h.teardown());
+
+  it('delivers swaps in polling mode', async () => {
+    await writeConfigMapVolume(h.dir, { rate: '1' });
+    const { set, flags } = declareFlags();
+    const { engine } = h.engine(set, { usePolling: true });
+    await engine.start();
+    expect(engine.status().watchMode).toBe('polling');
+    await writeConfigMapVolume(h.dir, { rate: '2' });
+    await eventually(() => expect(flags.rate.get()).toBe(2));
+  });
+});
