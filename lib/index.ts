@@ -30,3 +30,22 @@ export { FlagDeclarationError } from './errors/flag-declaration.error.js';
 export { FlagValueError } from './errors/flag-value.error.js';
 export { FlagErrors } from './errors/flag-errors.error.js';
 export { UnknownFlagError } from './errors/unknown-flag.error.js';
+
+// ConfigMap engine (framework-free)
+export { ConfigMapEngine, ENGINE_DEFAULTS } from './configmap/configmap-engine.js';
+export type {
+  ConfigMapEngineOptions,
+  InvalidValuePolicy,
+} from './configmap/configmap-options.interface.js';
+export type {
+  ConfigMapStatus,
+  VolumeLayout,
+  WatchMode,
+} from './configmap/configmap-status.interface.js';
+export type {
+  FlagChecksums,
+  ReloadReport,
+  ReloadResult,
+  ReloadTrigger,
+} from './configmap/reload-report.interface.js';
+export type { DflagLogger } from './configmap/dflag-logger.interface.js';
