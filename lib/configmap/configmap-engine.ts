@@ -152,6 +152,8 @@ export class ConfigMapEngine {
     this.started = true;
     this.startResync();
     if (!this.directoryMissing) await this.openWatcher();
+    // Nothing to watch yet: only the periodic check can see the directory appear.
+    else if (!this.resyncTimer) this.startResync(FALLBACK_RESYNC_MS);
     this.hint('watch');
     await this.checking;
   }
