@@ -1,4 +1,5 @@
-const keys = (count: number): string => `${count} ${count === 1 ? 'key' : 'keys'}`;
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+const keys = (count: number): string => plural(count, 'key');
 
 /** cliMessages holds every user-facing string of the `dflag` CLI; parameterised ones are functions. */
 export const cliMessages = {
@@ -51,4 +52,57 @@ export const cliMessages = {
   unchanged: (name: string, dir: string, count: number, version: string, relinked: string[]) =>
     `unchanged: ConfigMap ${name} in ${dir} is already version ${version} (${keys(count)})` +
     (relinked.length === 0 ? '' : `; re-created missing symlinks: ${relinked.join(', ')}`),
+  validateSummary: 'check a ConfigMap manifest against the flags an application declares',
+  validateUsage: [
+    'Usage: dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>] [--strict] [--json]',
+    '',
+    'Checks every key of the ConfigMap against the flags the module declares: each value must',
+    'parse and validate (nothing is applied), keys must be legal, the total at most 1 MiB.',
+    'Keys of static flags are noted (they take effect on restart); keys no flag declares are',
+    'warnings, or errors with --strict. Exits 0 when clean, 1 with one line per problem.',
+    '',
+    "The module must export its flag set(s), e.g. `export const flagSet = new FlagSet('app')`",
+    "or `export { defaultFlagSet } from 'nestjs-dflag'`; it runs compiled (JavaScript).",
+    '',
+    'Options:',
+    '  -f, --filename <file>  the manifest (YAML, one or more documents)',
+    '      --flags <module>   the JavaScript module that exports the flag set(s)',
+    '      --name <name>      the ConfigMap to check when the file holds several documents',
+    '      --strict           count keys that no flag declares as errors',
+    '      --json             print one JSON object instead of lines',
+    '  -h, --help             show this help',
+    '',
+  ].join('\n'),
+  cannotLoadFlags: (file: string, reason: string, typescript: boolean) =>
+    `cannot load the flags module ${file}: ${reason}` +
+    (typescript ? '; dflag runs on JavaScript: point --flags at the compiled module' : ''),
+  noFlagSet: (file: string) =>
+    `the flags module ${file} exports no FlagSet. Export the set your flags are declared in: ` +
+    `"export const flagSet = new FlagSet('app')" (declaring with defineFlags(specs, flagSet)), ` +
+    `or "export { defaultFlagSet } from 'nestjs-dflag'" when defineFlags(specs) declares into the default set`,
+  emptyFlagSets: (file: string, exports: readonly string[]) =>
+    `the flags module ${file} exports only empty flag sets (${exports.join(', ')}): import the ` +
+    `modules that declare the flags from it, and make sure they declare into that set (the same copy of nestjs-dflag)`,
+  refusedValue: (reason: string, expected: string) => `${reason}; expected ${expected}`,
+  withheldReason: (expected?: string) =>
+    'refused; the reason is not shown because it quotes the value of a sensitive flag' +
+    (expected === undefined ? '' : `; expected ${expected}`),
+  inFlagSet: (message: string, set: string) => `${message} (flag set "${set}")`,
+  unknownKey: 'no flag of that name is declared; ignored (a newer release may read it)',
+  strictUnknownKey: 'no flag of that name is declared (--strict)',
+  hiddenKey: 'never read as a flag: keys starting with "." are skipped in a mounted ConfigMap',
+  staticFlag: 'static flag, takes effect on restart',
+  problemLine: (key: string, message: string) => `${key}: ${message}`,
+  warningLine: (key: string, message: string) => `warning: ${key}: ${message}`,
+  noteLine: (key: string, message: string) => `note: ${key}: ${message}`,
+  validated: (
+    name: string,
+    checked: number,
+    flags: number,
+    counts: { errors: number; warnings: number; notes: number },
+  ) =>
+    `ConfigMap ${name}: ${keys(checked)} checked against ${plural(flags, 'flag')}: ` +
+    `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}`,
+  manifestRefused: (file: string, errors: number) =>
+    `ConfigMap manifest ${file} refused: ${plural(errors, 'error')}`,
 } as const;

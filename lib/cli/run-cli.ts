@@ -4,10 +4,11 @@ import type { CliIo } from './cli-io.interface.js';
 import { cliMessages } from './cli-messages.constant.js';
 import { CliUsageError } from './cli-usage.error.js';
 import { ExitCode } from './exit-code.constant.js';
+import { validateCommand } from './validate.command.js';
 
 /** COMMANDS maps each command name to its module, in the order `dflag --help` lists them. */
 const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
-  [applyCommand].map((command) => [command.name, command]),
+  [applyCommand, validateCommand].map((command) => [command.name, command]),
 );
 
 const HELP = new Set(['--help', '-h', 'help']);

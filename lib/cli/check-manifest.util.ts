@@ -1,0 +1,106 @@
+import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
+import { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
+import { cliMessages } from './cli-messages.constant.js';
+import type { FlagLike, FlagSetLike } from './flag-set-like.interface.js';
+import type { ValidationProblem, ValidationReport } from './validation-report.interface.js';
+
+/** CheckManifestOptions tunes {@link checkManifest}. */
+export interface CheckManifestOptions {
+  /**
+   * CheckManifestOptions.strict makes a key that no flag declares an error, not a warning.
+   * @default false
+   */
+  strict?: boolean;
+}
+
+// The shortest run of a sensitive value that, found in a reason, withholds the reason.
+const QUOTE_WINDOW = 4;
+
+/**
+ * checkManifest checks every key of a ConfigMap against the flag sets: each value, as the bytes
+ * the mounted file would hold, must parse and pass validation in every set that declares the key
+ * (a dry run: nothing changes); keys no set declares are warnings (errors when `strict`); keys of
+ * static flags are noted, since they take effect on restart only. Values of sensitive flags are
+ * never shown, nor a reason that quotes them.
+ */
+export function checkManifest(
+  manifest: ConfigMapManifest,
+  sets: readonly FlagSetLike[],
+  options: CheckManifestOptions = {},
+): ValidationReport {
+  const errors: ValidationProblem[] = [];
+  const warnings: ValidationProblem[] = [];
+  const notes: ValidationProblem[] = [];
+  const payload = manifestToPayload(manifest);
+  const keys = Object.keys(payload);
+  for (const key of keys) {
+    const content = payload[key];
+    // What kubelet writes: data as UTF-8, binaryData as its bytes (flags read files as bytes).
+    const raw =
+      typeof content === 'string' ? new Uint8Array(Buffer.from(content, 'utf8')) : content;
+    const declaring = sets.flatMap((set) => {
+      const flag = set.find(key);
+      return flag === undefined ? [] : [{ set, flag }];
+    });
+    if (declaring.length === 0) {
+      const message = key.startsWith('.')
+        ? cliMessages.hiddenKey
+        : options.strict === true
+          ? cliMessages.strictUnknownKey
+          : cliMessages.unknownKey;
+      (options.strict === true ? errors : warnings).push({ key, message });
+      continue;
+    }
+    if (!(raw instanceof Uint8Array)) continue; // manifestToPayload gives text or bytes only
+    const messages = new Set<string>();
+    for (const { set, flag } of declaring) {
+      const result = set.apply([{ name: key, source: 'configmap', raw, origin: key }], {
+        dryRun: true,
+      });
+      for (const error of result.errors) {
+        const message = describeRefusal(error, flag, raw);
+        messages.add(declaring.length > 1 ? cliMessages.inFlagSet(message, set.name) : message);
+      }
+    }
+    for (const message of messages) errors.push({ key, message });
+    if (messages.size === 0 && declaring.some(({ flag }) => !flag.dynamic)) {
+      notes.push({ key, message: cliMessages.staticFlag });
+    }
+  }
+  const names = new Set<string>();
+  for (const set of sets) for (const flag of set) names.add(flag.name);
+  return {
+    configMap: manifest.name,
+    ok: errors.length === 0,
+    errors,
+    warnings,
+    notes,
+    checked: keys.length,
+    flags: names.size,
+  };
+}
+
+/** describeRefusal turns an error of a dry-run batch into `reason; expected …`. */
+function describeRefusal(error: unknown, flag: FlagLike, raw: Uint8Array): string {
+  // Duck-typed: the flag set may come from another copy of the package (another FlagValueError).
+  const { reason, expected, message } = (error ?? {}) as Record<string, unknown>;
+  if (typeof reason !== 'string' || typeof expected !== 'string') {
+    const text = typeof message === 'string' ? message : String(error);
+    return flag.sensitive && quotes(text, raw) ? cliMessages.withheldReason() : text;
+  }
+  // The refused text itself is never printed; but a reason may quote it (JSON.parse's message
+  // shows the start of the document), which must not reach a CI log for a sensitive flag.
+  if (flag.sensitive && quotes(reason, raw)) return cliMessages.withheldReason(expected);
+  return cliMessages.refusedValue(reason, expected);
+}
+
+/** quotes tells whether `text` holds any run of {@link QUOTE_WINDOW} characters of the value. */
+function quotes(text: string, raw: Uint8Array): boolean {
+  const value = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8').trim();
+  if (value === '') return false;
+  const window = Math.min(QUOTE_WINDOW, value.length);
+  for (let i = 0; i + window <= value.length; i++) {
+    if (text.includes(value.slice(i, i + window))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
+import { ManifestError } from '../configmap/manifest/manifest.error.js';
+import { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
+import { checkManifest } from './check-manifest.util.js';
+import type { CliCommand } from './cli-command.interface.js';
+import type { CliIo } from './cli-io.interface.js';
+import { cliMessages } from './cli-messages.constant.js';
+import { CliUsageError } from './cli-usage.error.js';
+import { ExitCode } from './exit-code.constant.js';
+import type { ExportedFlagSet } from './flag-set-like.interface.js';
+import { FlagsModuleError } from './flags-module.error.js';
+import { loadFlagSets } from './load-flag-sets.util.js';
+import { parseCommandArgs } from './parse-command-args.util.js';
+import { redactManifestProblems } from './redact-manifest-problems.util.js';
+import type { ValidationReport } from './validation-report.interface.js';
+
+const NAME = 'validate';
+
+const OPTIONS = {
+  filename: { type: 'string', short: 'f' },
+  flags: { type: 'string' },
+  name: { type: 'string' },
+  strict: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/** formatReport writes a report as lines: errors, then warnings, notes and a summary. */
+function formatReport(report: ValidationReport, file: string): string {
+  const lines = [
+    ...report.errors.map(({ key, message }) => cliMessages.problemLine(key ?? file, message)),
+    ...report.warnings.map(({ key, message }) => cliMessages.warningLine(key ?? file, message)),
+    ...report.notes.map(({ key, message }) => cliMessages.noteLine(key ?? file, message)),
+    report.configMap === null
+      ? cliMessages.manifestRefused(file, report.errors.length)
+      : cliMessages.validated(report.configMap, report.checked, report.flags, {
+          errors: report.errors.length,
+          warnings: report.warnings.length,
+          notes: report.notes.length,
+        }),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function refusedReport(error: ManifestError, sets: readonly ExportedFlagSet[]): ValidationReport {
+  const names = new Set<string>();
+  for (const { set } of sets) for (const flag of set) names.add(flag.name);
+  const problems = redactManifestProblems(
+    error.problems,
+    sets.map(({ set }) => set),
+  );
+  return {
+    configMap: null,
+    ok: false,
+    errors: problems.map((message) => ({ key: null, message })),
+    warnings: [],
+    notes: [],
+    checked: 0,
+    flags: names.size,
+  };
+}
+
+async function run(argv: readonly string[], io: Required<CliIo>): Promise<number> {
+  const values = parseCommandArgs(NAME, argv, OPTIONS);
+  if (values.help === true) {
+    io.stdout(cliMessages.validateUsage);
+    return ExitCode.Ok;
+  }
+  const { filename, flags, name } = values;
+  if (filename === undefined) {
+    throw new CliUsageError(cliMessages.missingOption(NAME, '-f <configmap.yaml>'));
+  }
+  if (flags === undefined) {
+    throw new CliUsageError(cliMessages.missingOption(NAME, '--flags <module.js>'));
+  }
+
+  // The flags first: without them nothing can be checked (exit 2, not a verdict on the manifest).
+  let sets: ExportedFlagSet[];
+  try {
+    sets = await loadFlagSets(flags, io.cwd);
+  } catch (error) {
+    if (!(error instanceof FlagsModuleError)) throw error;
+    io.stderr(`${cliMessages.failed(NAME, error.message)}\n`);
+    return ExitCode.Usage;
+  }
+
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, filename), 'utf8');
+  } catch (error) {
+    io.stderr(`${cliMessages.failed(NAME, cliMessages.cannotRead(filename, messageOf(error)))}\n`);
+    return ExitCode.Failure;
+  }
+  let report: ValidationReport;
+  try {
+    const manifest: ConfigMapManifest = parseConfigMapManifest(text, { name, source: filename });
+    report = checkManifest(
+      manifest,
+      sets.map(({ set }) => set),
+      { strict: values.strict === true },
+    );
+  } catch (error) {
+    if (!(error instanceof ManifestError)) throw error;
+    report = refusedReport(error, sets);
+  }
+
+  io.stdout(
+    values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, filename),
+  );
+  return report.ok ? ExitCode.Ok : ExitCode.Failure;
+}
+
+/**
+ * validateCommand is `dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>]
+ * [--strict] [--json]`: it checks a ConfigMap manifest against the flags an application declares,
+ * so that a bad value is caught in a pull request rather than in production.
+ */
+export const validateCommand: CliCommand = {
+  name: NAME,
+  summary: cliMessages.validateSummary,
+  usage: cliMessages.validateUsage,
+  run,
+};

@@ -1,0 +1,153 @@
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../../lib/cli/run-cli.js';
+import { captureIo } from '../../utils/capture-io.js';
+import { makeTempDir, removeTempDir } from '../../utils/temp-dir.js';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
+const FLAGS = join(FIXTURES, 'validate-flags.ts');
+const GOOD = join(FIXTURES, 'example-configmap.yaml');
+
+const configMap = (body: string): string =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\n${body}`;
+
+describe('dflag validate refusals', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await makeTempDir();
+  });
+
+  afterEach(async () => {
+    await removeTempDir(root);
+  });
+
+  async function validate(...argv: string[]) {
+    const io = captureIo(root);
+    const code = await runCli(['validate', ...argv], io);
+    return { code, out: io.out, err: io.err };
+  }
+
+  /** Validates `text` as cm.yaml against the fixture flags; the manifest must be refused. */
+  async function refuse(text: string, ...extra: string[]) {
+    await writeFile(join(root, 'cm.yaml'), text);
+    return validate('-f', 'cm.yaml', '--flags', FLAGS, ...extra);
+  }
+
+  describe('of the manifest: one line per problem, exit 1', () => {
+    it('refuses illegal keys, a key in both data and binaryData and invalid base64', async () => {
+      const text = configMap(
+        'data:\n  ..data: x\n  a/b: x\n  port: "80"\nbinaryData:\n  port: YQ==\n  logo: not base64!\n',
+      );
+      expect(await refuse(text)).toEqual({
+        code: 1,
+        out: [
+          'cm.yaml: data key "..data" is invalid: "..data" must not start with ".." (kubelet reserves those names)',
+          'cm.yaml: data key "a/b" is invalid: "a/b" must consist of letters, digits, "-", "_" or "." ([-._a-zA-Z0-9]+)',
+          'cm.yaml: binaryData key "logo" is not valid base64 (standard alphabet, with = padding)',
+          'cm.yaml: key "port" is in both data and binaryData; a key may appear in only one of them',
+          'ConfigMap manifest cm.yaml refused: 4 errors',
+          '',
+        ].join('\n'),
+        err: '',
+      });
+    });
+
+    it('refuses a ConfigMap over 1 MiB', async () => {
+      const text = configMap(`data:\n  example_my_dynamic_string: ${'x'.repeat(1_048_577)}\n`);
+      expect(await refuse(text)).toEqual({
+        code: 1,
+        out:
+          'cm.yaml: data and binaryData total 1048577 bytes, over the 1048576-byte (1 MiB) limit of a ConfigMap\n' +
+          'ConfigMap manifest cm.yaml refused: 1 error\n',
+        err: '',
+      });
+    });
+
+    it('refuses the unquoted int of the seed README, and an object that is not a ConfigMap', async () => {
+      const unquoted = join(FIXTURES, 'example-configmap-unquoted.yaml');
+      expect(await validate('-f', unquoted, '--flags', FLAGS)).toEqual({
+        code: 1,
+        out:
+          `${unquoted}: data key "example_my_dynamic_int" has a number value (20); ConfigMap data` +
+          ' values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "20"\n' +
+          `ConfigMap manifest ${unquoted} refused: 1 error\n`,
+        err: '',
+      });
+      const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: YQ==\n';
+      expect((await refuse(secret)).out).toBe(
+        'cm.yaml: is not a ConfigMap: found kind Secret, apiVersion v1; expected kind: ConfigMap, apiVersion: v1\n' +
+          'ConfigMap manifest cm.yaml refused: 1 error\n',
+      );
+    });
+
+    it('refuses several documents without --name, listing them', async () => {
+      const io = captureIo(FIXTURES);
+      const argv = ['validate', '-f', 'several-configmaps.yaml', '--flags', 'validate-flags.ts'];
+      expect(await runCli(argv, io)).toBe(1);
+      expect(io.out).toBe(
+        'several-configmaps.yaml: holds 3 documents; choose one with --name: first-config' +
+          ' (ConfigMap), second-config (ConfigMap), app (Deployment)\n' +
+          'ConfigMap manifest several-configmaps.yaml refused: 1 error\n',
+      );
+    });
+
+    it('says so on stderr when the manifest cannot be read', async () => {
+      expect(await validate('-f', 'missing.yaml', '--flags', FLAGS)).toEqual({
+        code: 1,
+        out: '',
+        err: `dflag validate: cannot read missing.yaml: ENOENT: no such file or directory, open '${join(root, 'missing.yaml')}'\n`,
+      });
+    });
+  });
+
+  describe('of the flags module: nothing checked, exit 2', () => {
+    it('says exactly what to export when the module exports no flag set', async () => {
+      const module = join(FIXTURES, 'validate-no-flag-set.ts');
+      expect(await validate('-f', GOOD, '--flags', module)).toEqual({
+        code: 2,
+        out: '',
+        err:
+          `dflag validate: the flags module ${module} exports no FlagSet. Export the set your flags` +
+          ` are declared in: "export const flagSet = new FlagSet('app')" (declaring with` +
+          ` defineFlags(specs, flagSet)), or "export { defaultFlagSet } from 'nestjs-dflag'" when` +
+          ' defineFlags(specs) declares into the default set\n',
+      });
+    });
+
+    it('refuses a module whose sets are all empty', async () => {
+      const module = join(FIXTURES, 'validate-empty-set.ts');
+      expect(await validate('-f', GOOD, '--flags', module)).toEqual({
+        code: 2,
+        out: '',
+        err:
+          `dflag validate: the flags module ${module} exports only empty flag sets (flagSet):` +
+          ' import the modules that declare the flags from it, and make sure they declare into' +
+          ' that set (the same copy of nestjs-dflag)\n',
+      });
+    });
+
+    it('reports a module that throws while loading', async () => {
+      const module = join(FIXTURES, 'validate-throws.ts');
+      expect(await validate('-f', GOOD, '--flags', module)).toEqual({
+        code: 2,
+        out: '',
+        err: `dflag validate: cannot load the flags module ${module}: Flag "port" is already declared in flag set "app"\n`,
+      });
+    });
+
+    it('reports a missing module, before reading the manifest', async () => {
+      const { code, out, err } = await validate('-f', 'missing.yaml', '--flags', 'flags.js');
+      expect({ code, out }).toEqual({ code: 2, out: '' });
+      expect(err).toMatch(
+        /^dflag validate: cannot load the flags module flags\.js: Cannot find module '.*\/flags\.js'/,
+      );
+    });
+
+    it('writes nothing on stdout with --json either', async () => {
+      const module = join(FIXTURES, 'validate-empty-set.ts');
+      const { code, out } = await validate('-f', GOOD, '--flags', module, '--json');
+      expect({ code, out }).toEqual({ code: 2, out: '' });
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { runCli } from '../../../lib/cli/run-cli.js';
+import { captureIo } from '../../utils/capture-io.js';
+
+const VALIDATE_USAGE = [
+  'Usage: dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>] [--strict] [--json]',
+  '',
+  'Checks every key of the ConfigMap against the flags the module declares: each value must',
+  'parse and validate (nothing is applied), keys must be legal, the total at most 1 MiB.',
+  'Keys of static flags are noted (they take effect on restart); keys no flag declares are',
+  'warnings, or errors with --strict. Exits 0 when clean, 1 with one line per problem.',
+  '',
+  "The module must export its flag set(s), e.g. `export const flagSet = new FlagSet('app')`",
+  "or `export { defaultFlagSet } from 'nestjs-dflag'`; it runs compiled (JavaScript).",
+  '',
+  'Options:',
+  '  -f, --filename <file>  the manifest (YAML, one or more documents)',
+  '      --flags <module>   the JavaScript module that exports the flag set(s)',
+  '      --name <name>      the ConfigMap to check when the file holds several documents',
+  '      --strict           count keys that no flag declares as errors',
+  '      --json             print one JSON object instead of lines',
+  '  -h, --help             show this help',
+  '',
+].join('\n');
+
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await runCli(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('dflag validate usage', () => {
+  it('is listed in dflag --help', async () => {
+    const { code, out } = await run('--help');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      '  validate  check a ConfigMap manifest against the flags an application declares\n',
+    );
+  });
+
+  it.each([
+    ['validate', '--help'],
+    ['validate', '-h'],
+    ['help', 'validate'],
+    ['validate', '-f', 'x.yaml', '--help'],
+  ])('prints the validate usage on stdout for %j', async (...argv) => {
+    expect(await run(...argv)).toEqual({ code: 0, out: VALIDATE_USAGE, err: '' });
+  });
+
+  it.each([
+    [['validate'], 'dflag validate: missing required option -f <configmap.yaml>'],
+    [
+      ['validate', '--flags', 'f.js'],
+      'dflag validate: missing required option -f <configmap.yaml>',
+    ],
+    [['validate', '-f', 'cm.yaml'], 'dflag validate: missing required option --flags <module.js>'],
+    [['validate', '-f', 'cm.yaml', '--flags'], 'dflag validate: option --flags needs a value'],
+    [['validate', '-f', '--flags', 'f.js'], 'dflag validate: option -f needs a value'],
+    [
+      ['validate', '-f', 'cm.yaml', '--flags', 'f.js', '--fix'],
+      'dflag validate: unknown option --fix',
+    ],
+    [
+      ['validate', '-f', 'cm.yaml', '--flags', 'f.js', '--strict=yes'],
+      'dflag validate: option --strict takes no value',
+    ],
+    [
+      ['validate', '-f', 'cm.yaml', '--flags', 'f.js', 'extra'],
+      'dflag validate: unexpected argument "extra"',
+    ],
+  ])('exits 2 for %j, with the usage', async (argv, message) => {
+    expect(await run(...argv)).toEqual({
+      code: 2,
+      out: '',
+      err: `${message}\n\n${VALIDATE_USAGE}`,
+    });
+  });
+});
