@@ -22,7 +22,7 @@ export type { FlagCheck, FlagValidator } from './flags/validator.js';
 export type { CommandLineResult } from './flags/command-line.js';
 export type { EnvironmentOptions } from './flags/environment.js';
 export { environmentName } from './flags/environment.js';
-export { redact, REDACTED } from './flags/redact.util.js';
+export { redact, REDACTED, redactReason, WITHHELD_REASON } from './flags/redact.util.js';
 export { parseDuration, formatDuration } from './flags/codecs/duration.codec.js';
 export { FrozenSet } from './flags/codecs/frozen-set.js';
 export { DflagError, DflagErrorCode } from './errors/dflag.error.js';
@@ -49,3 +49,35 @@ export type {
   ReloadTrigger,
 } from './configmap/reload-report.interface.js';
 export type { DflagLogger } from './configmap/dflag-logger.interface.js';
+
+// Nest module
+export { DflagModule } from './dflag.module.js';
+export type {
+  DflagModuleExtras,
+  DflagModuleOptions,
+  DflagOptions,
+} from './dflag-options.interface.js';
+export { loadFlags } from './load-flags.js';
+export { FlagService } from './flag.service.js';
+export type { FlagInfo } from './flag-info.interface.js';
+export type { FlagHandles, FlagName } from './flag-handles.type.js';
+export type { DflagEngine } from './dflag-engine.interface.js';
+export { DflagEvent } from './dflag.events.js';
+export type { FlagChangedEvent, FlagReloadedEvent, Redacted } from './dflag.events.js';
+export { OnFlagChange } from './decorators/on-flag-change.decorator.js';
+export type { OnFlagChangeOptions } from './decorators/on-flag-change.decorator.js';
+export { InjectFlag } from './decorators/inject-flag.decorator.js';
+export { InjectFlags } from './decorators/inject-flags.decorator.js';
+export { InjectFlagSet } from './decorators/inject-flag-set.decorator.js';
+export {
+  InjectFlagService,
+  getFlagServiceToken,
+} from './decorators/inject-flag-service.decorator.js';
+export {
+  DEFAULT_REGISTRATION,
+  DFLAG_MODULE_OPTIONS,
+  getFlagSetToken,
+  getFlagToken,
+  getFlagsToken,
+} from './dflag.constants.js';
+export { DflagSetupError } from './errors/dflag-setup.error.js';

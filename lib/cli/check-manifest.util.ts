@@ -13,9 +13,6 @@ export interface CheckManifestOptions {
   strict?: boolean;
 }
 
-// The shortest run of a sensitive value that, found in a reason, withholds the reason.
-const QUOTE_WINDOW = 4;
-
 /**
  * checkManifest checks every key of a ConfigMap against the flag sets: each value, as the bytes
  * the mounted file would hold, must parse and pass validation in every set that declares the key
@@ -58,7 +55,7 @@ export function checkManifest(
         dryRun: true,
       });
       for (const error of result.errors) {
-        const message = describeRefusal(error, flag, raw);
+        const message = describeRefusal(error);
         messages.add(declaring.length > 1 ? cliMessages.inFlagSet(message, set.name) : message);
       }
     }
@@ -80,27 +77,16 @@ export function checkManifest(
   };
 }
 
-/** describeRefusal turns an error of a dry-run batch into `reason; expected …`. */
-function describeRefusal(error: unknown, flag: FlagLike, raw: Uint8Array): string {
+/**
+ * describeRefusal turns an error of a dry-run batch into `reason; expected …`. The flag set
+ * already withheld any reason quoting a sensitive value (`redactReason`), and its message shows
+ * the refused text redacted.
+ */
+function describeRefusal(error: unknown): string {
   // Duck-typed: the flag set may come from another copy of the package (another FlagValueError).
   const { reason, expected, message } = (error ?? {}) as Record<string, unknown>;
   if (typeof reason !== 'string' || typeof expected !== 'string') {
-    const text = typeof message === 'string' ? message : String(error);
-    return flag.sensitive && quotes(text, raw) ? cliMessages.withheldReason() : text;
+    return typeof message === 'string' ? message : String(error);
   }
-  // The refused text itself is never printed; but a reason may quote it (JSON.parse's message
-  // shows the start of the document), which must not reach a CI log for a sensitive flag.
-  if (flag.sensitive && quotes(reason, raw)) return cliMessages.withheldReason(expected);
   return cliMessages.refusedValue(reason, expected);
-}
-
-/** quotes tells whether `text` holds any run of {@link QUOTE_WINDOW} characters of the value. */
-function quotes(text: string, raw: Uint8Array): boolean {
-  const value = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8').trim();
-  if (value === '') return false;
-  const window = Math.min(QUOTE_WINDOW, value.length);
-  for (let i = 0; i + window <= value.length; i++) {
-    if (text.includes(value.slice(i, i + window))) return true;
-  }
-  return false;
 }

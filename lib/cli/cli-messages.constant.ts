@@ -84,9 +84,6 @@ export const cliMessages = {
     `the flags module ${file} exports only empty flag sets (${exports.join(', ')}): import the ` +
     `modules that declare the flags from it, and make sure they declare into that set (the same copy of nestjs-dflag)`,
   refusedValue: (reason: string, expected: string) => `${reason}; expected ${expected}`,
-  withheldReason: (expected?: string) =>
-    'refused; the reason is not shown because it quotes the value of a sensitive flag' +
-    (expected === undefined ? '' : `; expected ${expected}`),
   inFlagSet: (message: string, set: string) => `${message} (flag set "${set}")`,
   unknownKey: 'no flag of that name is declared; ignored (a newer release may read it)',
   strictUnknownKey: 'no flag of that name is declared (--strict)',

@@ -8,7 +8,7 @@ import type { FlagKind, RawValue } from './flag-kind.js';
 import type { FlagSource } from './flag-source.js';
 import { FLAG_SOURCES } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
-import { redact } from './redact.util.js';
+import { redact, redactReason } from './redact.util.js';
 import type { CompiledValidator } from './validator.js';
 import { AsyncValidatorError, compileValidator } from './validator.js';
 
@@ -108,26 +108,47 @@ export class Flag<T> {
       parsed = this.codec.parse(raw);
     } catch (error) {
       if (!(error instanceof CodecError)) throw error;
-      throw this.valueError(raw, source, origin, error.message, this.codec.expected);
+      // The detail may quote the text (a JSON parser's message does): never for a secret.
+      const reason =
+        error.detail && !this.sensitive ? `${error.message} (${error.detail})` : error.message;
+      throw this.valueError(raw, source, origin, reason, this.codec.expected);
     }
     return this.validate(parsed, source, origin, raw);
   }
 
   /** validate runs the flag's validator on a typed value and returns its (frozen) output. */
   validate(value: T, source: FlagSource, origin?: string, raw?: RawValue): T {
+    const shown = (): RawValue => raw ?? this.describe(value);
+    const wrongKind = this.codec.accepts(value);
+    if (wrongKind) throw this.valueError(shown(), source, origin, wrongKind, this.codec.expected);
     if (!this.validator) return this.codec.freeze(value);
     const outcome = this.validator(value);
     if (!outcome.ok) {
-      const shown = raw ?? this.codec.format(value);
+      const reason = outcome.issues.join('; ');
       throw this.valueError(
-        shown,
+        shown(),
         source,
         origin,
-        outcome.issues.join('; '),
+        reason,
         `a value that passes the flag's validation`,
       );
     }
+    const converted = this.codec.accepts(outcome.value);
+    if (converted) {
+      const reason = `the validator's output is ${converted}`;
+      throw this.valueError(shown(), source, origin, reason, this.codec.expected);
+    }
     return this.codec.freeze(outcome.value as T);
+  }
+
+  /** describe gives display text for a typed value that may not even be of this kind. */
+  private describe(value: unknown): string {
+    if (!this.codec.accepts(value)) return this.codec.format(value as T);
+    try {
+      return String(JSON.stringify(value) ?? value);
+    } catch {
+      return String(value);
+    }
   }
 
   /** format returns display text for a value (the current one by default), redacted when sensitive. */
@@ -209,12 +230,14 @@ export class Flag<T> {
     expected: string,
   ): FlagValueError {
     const text = typeof raw === 'string' ? raw : describeBytes(raw, this.kind);
+    // A validator's message may repeat the value: a secret never appears in it.
+    const said = redactReason(this.sensitive, reason, text);
     return new FlagValueError({
       flag: this.name,
       source,
       origin,
       shown: redact(this.sensitive, text),
-      reason,
+      reason: said,
       expected,
     });
   }

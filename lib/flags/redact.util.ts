@@ -13,3 +13,26 @@ export function redact(sensitive: boolean, text: string): string {
   if (sensitive) return REDACTED;
   return text.length > MAX_SHOWN_LENGTH ? `${text.slice(0, MAX_SHOWN_LENGTH - 1)}…` : text;
 }
+
+/** The shortest run of a secret's text that, found in a message, withholds the message. */
+const QUOTE_WINDOW = 4;
+
+/** WITHHELD_REASON replaces a reason that quotes a sensitive value. */
+export const WITHHELD_REASON =
+  'the reason is not shown because it quotes the value of a sensitive flag';
+
+/**
+ * redactReason guards why-a-value-was-refused text: a validator's or
+ * parser's message may quote the value, so for a sensitive flag a reason
+ * holding any run of 4 characters of the value is replaced by
+ * {@link WITHHELD_REASON}.
+ */
+export function redactReason(sensitive: boolean, reason: string, value: string): string {
+  const text = value.trim();
+  if (!sensitive || text === '') return reason;
+  const window = Math.min(QUOTE_WINDOW, text.length);
+  for (let i = 0; i + window <= text.length; i++) {
+    if (reason.includes(text.slice(i, i + window))) return WITHHELD_REASON;
+  }
+  return reason;
+}

@@ -19,4 +19,5 @@ export const boolCodec: FlagCodec<boolean> = {
   format: (value) => String(value),
   canonical: (value) => String(value),
   equals: (a, b) => a === b,
+  accepts: (value) => (typeof value === 'boolean' ? undefined : 'not a boolean'),
 };

@@ -23,4 +23,5 @@ export const bytesCodec: FlagCodec<Uint8Array> = {
   canonical: (value) =>
     Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
   equals: (a, b) => Buffer.compare(a, b) === 0,
+  accepts: (value) => (value instanceof Uint8Array ? undefined : 'not a Uint8Array'),
 };

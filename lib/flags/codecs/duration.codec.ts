@@ -70,4 +70,10 @@ export const durationCodec: FlagCodec<number> = {
   format: formatDuration,
   canonical: (value) => String(value),
   equals: (a, b) => a === b,
+  accepts: (value) =>
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    Math.abs(value) <= Number.MAX_SAFE_INTEGER
+      ? undefined
+      : 'not a finite number of milliseconds',
 };

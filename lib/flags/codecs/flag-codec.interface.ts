@@ -19,9 +19,24 @@ export interface FlagCodec<T> {
   canonical(value: T): string;
   /** Value equality (deep for structured kinds). */
   equals(a: T, b: T): boolean;
+  /**
+   * Why a typed value (a default, an override, a schema's output) is not a
+   * value of this kind, or undefined when it is.
+   */
+  accepts(value: unknown): string | undefined;
 }
 
-/** CodecError carries why a text was refused; the caller adds flag and source. */
+/**
+ * CodecError carries why a text was refused; the caller adds flag and source.
+ * `detail` may quote the text (a JSON parser's message does): it is shown only
+ * for flags that are not sensitive.
+ */
 export class CodecError extends Error {
   override readonly name = 'CodecError';
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
 }

@@ -37,5 +37,11 @@ export function floatCodec(allowNonFinite: boolean): FlagCodec<number> {
     format: (value) => String(value),
     canonical: (value) => String(value),
     equals: (a, b) => Object.is(a, b) || a === b,
+    accepts: (value) =>
+      typeof value !== 'number'
+        ? 'not a number'
+        : !allowNonFinite && !Number.isFinite(value)
+          ? 'not a finite number'
+          : undefined,
   };
 }

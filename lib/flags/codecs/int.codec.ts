@@ -38,4 +38,6 @@ export const intCodec: FlagCodec<number> = {
   format: (value) => String(value),
   canonical: (value) => String(value),
   equals: (a, b) => a === b,
+  accepts: (value) =>
+    typeof value === 'number' && Number.isSafeInteger(value) ? undefined : 'not a safe integer',
 };

@@ -34,7 +34,7 @@ export const jsonCodec: FlagCodec<unknown> = {
         return v;
       });
     } catch (error) {
-      throw new CodecError(`not valid JSON (${(error as Error).message})`);
+      throw new CodecError('not valid JSON', (error as Error).message);
     }
     if (forbidden !== undefined) throw new CodecError(`the key "${forbidden}" is not allowed`);
     return deepFreeze(value);
@@ -43,4 +43,32 @@ export const jsonCodec: FlagCodec<unknown> = {
   format: (value) => JSON.stringify(value),
   canonical: canonicalJson,
   equals: isDeepStrictEqual,
+  accepts: (value) => jsonProblem(value, 0),
 };
+
+/** jsonProblem tells why a typed value is not a plain JSON value (or undefined when it is). */
+function jsonProblem(value: unknown, depth: number): string | undefined {
+  if (depth > 1000) return 'nested too deeply';
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : 'holds a non-finite number';
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const problem = jsonProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (
+    typeof value === 'object' &&
+    [Object.prototype, null].includes(Object.getPrototypeOf(value))
+  ) {
+    for (const [key, item] of Object.entries(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return `the key "${key}" is not allowed`;
+      const problem = jsonProblem(item, depth + 1);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  return `holds a ${typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value}, which JSON cannot represent`;
+}

@@ -21,4 +21,8 @@ export const listCodec: FlagCodec<readonly string[]> = {
   format: (value) => value.join(','),
   canonical: (value) => JSON.stringify(value),
   equals: (a, b) => a.length === b.length && a.every((item, i) => item === b[i]),
+  accepts: (value) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string')
+      ? undefined
+      : 'not an array of strings',
 };

@@ -14,4 +14,8 @@ export const setCodec: FlagCodec<ReadonlySet<string>> = {
   format: (value) => sorted(value).join(','),
   canonical: (value) => JSON.stringify(sorted(value)),
   equals: (a, b) => a.size === b.size && [...a].every((item) => b.has(item)),
+  accepts: (value) =>
+    value instanceof Set && [...(value as Set<unknown>)].every((item) => typeof item === 'string')
+      ? undefined
+      : 'not a Set of strings',
 };

@@ -10,4 +10,5 @@ export const stringCodec: FlagCodec<string> = {
   format: (value) => value,
   canonical: (value) => value,
   equals: (a, b) => a === b,
+  accepts: (value) => (typeof value === 'string' ? undefined : 'not a string'),
 };

@@ -1,4 +1,11 @@
-import { flag, FlagSet, redact, REDACTED } from '../../../lib/index.js';
+import {
+  flag,
+  FlagSet,
+  redact,
+  REDACTED,
+  redactReason,
+  WITHHELD_REASON,
+} from '../../../lib/index.js';
 
 describe('redaction', () => {
   it('one helper: redacts sensitive values and truncates long ones', () => {
@@ -37,5 +44,47 @@ describe('redaction', () => {
     set.declare('n', flag.int({ default: 1, description: '' }));
     const result = set.apply([{ name: 'n', source: 'configmap', raw: 'y'.repeat(1000) }]);
     expect(result.errors[0]!.message).toContain(`refused "${'y'.repeat(79)}…"`);
+  });
+});
+
+describe('reasons that quote a secret', () => {
+  it('are withheld when any 4 characters of the value appear in them', () => {
+    expect(redactReason(true, 'token "sk-live-123" is too short', 'sk-live-123')).toBe(
+      WITHHELD_REASON,
+    );
+    expect(redactReason(true, 'starts with live', 'sk-live-123')).toBe(WITHHELD_REASON);
+    expect(redactReason(true, 'too short', 'sk-live-123')).toBe('too short');
+    expect(redactReason(false, 'token "sk-live-123"', 'sk-live-123')).toBe('token "sk-live-123"');
+  });
+
+  it("a JSON parser's detail (which quotes the document) is shown only for flags that are not secret", () => {
+    const set = new FlagSet('j');
+    set.declare('open', flag.json({ default: {}, description: '' }));
+    set.declare('secret', flag.json({ default: {}, description: '', sensitive: true }));
+    const result = set.apply([
+      { name: 'open', source: 'configmap', raw: '{"k": hunter2}' },
+      { name: 'secret', source: 'configmap', raw: '{"k": hunter2}' },
+    ]);
+    expect(result.errors[0]!.message).toContain('hunter2');
+    expect(result.errors[1]!.message).toBe(
+      'Flag "secret" from configmap: refused "[redacted]": not valid JSON; expected a JSON document such as {"rate": 50}',
+    );
+  });
+
+  it("a validator's message quoting the secret is withheld", () => {
+    const set = new FlagSet('v');
+    set.declare(
+      'key',
+      flag.string({
+        default: 'long-enough-key',
+        description: '',
+        sensitive: true,
+        validate: (v) => v.length > 10 || `"${v}" is too short`,
+      }),
+    );
+    const result = set.apply([{ name: 'key', source: 'configmap', raw: 'hunter2' }]);
+    expect(result.errors[0]!.message).toBe(
+      `Flag "key" from configmap: refused "[redacted]": ${WITHHELD_REASON}; expected a value that passes the flag's validation`,
+    );
   });
 });

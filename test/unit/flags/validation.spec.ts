@@ -182,3 +182,64 @@ describe('names', () => {
     ).toBe(1);
   });
 });
+
+describe('typed values are checked against the kind', () => {
+  const set = new FlagSet('kinds');
+  it.each([
+    ['int', () => flag.int({ default: 1.5, description: '' }), 'not a safe integer'],
+    ['float', () => flag.float({ default: Number.NaN, description: '' }), 'not a finite number'],
+    [
+      'string',
+      () => flag.string({ default: 5 as unknown as string, description: '' }),
+      'not a string',
+    ],
+    [
+      'list',
+      () => flag.list({ default: [1] as unknown as string[], description: '' }),
+      'not an array of strings',
+    ],
+    [
+      'set',
+      () => flag.set({ default: ['a'] as unknown as Set<string>, description: '' }),
+      'not a Set of strings',
+    ],
+    [
+      'json',
+      () => flag.json({ default: { at: new Date(0) }, description: '' }),
+      'holds a Date, which JSON cannot represent',
+    ],
+    [
+      'bytes',
+      () => flag.bytes({ default: 'x' as unknown as Uint8Array, description: '' }),
+      'not a Uint8Array',
+    ],
+  ])('an invalid %s default throws at declaration', (kind, spec, reason) => {
+    expect(() => set.declare(`bad_${kind}`, spec())).toThrow(
+      `Flag "bad_${kind}" has an invalid default: ${reason}`,
+    );
+  });
+
+  it('an override of the wrong type is refused', () => {
+    const s = new FlagSet('o');
+    const n = s.declare('n', flag.int({ default: 1, description: '' }));
+    expect(() => s.override({ n: '2' })).toThrow(
+      'Flag "n" from override: refused ""2"": not a safe integer',
+    );
+    expect(n.get()).toBe(1);
+  });
+
+  it("a schema whose output is not of the flag's kind is refused", () => {
+    const s = new FlagSet('conv');
+    const odd = s.declare(
+      'odd',
+      flag.int({
+        default: 1,
+        description: '',
+        validate: Joi.any().custom((v: number) => (v > 1 ? 'many' : v)) as never,
+      }),
+    );
+    expect(() => odd.parse('5', 'configmap')).toThrow(
+      "the validator's output is not a safe integer",
+    );
+  });
+});
