@@ -1,6 +1,7 @@
 import Joi from 'joi';
 import { z } from 'zod';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
+import type { FlagSpec } from '../../../lib/index.js';
 import {
   defineFlags,
   flag,
@@ -214,7 +215,7 @@ describe('typed values are checked against the kind', () => {
       'not a Uint8Array',
     ],
   ])('an invalid %s default throws at declaration', (kind, spec, reason) => {
-    expect(() => set.declare(`bad_${kind}`, spec())).toThrow(
+    expect(() => set.declare(`bad_${kind}`, spec() as FlagSpec<unknown>)).toThrow(
       `Flag "bad_${kind}" has an invalid default: ${reason}`,
     );
   });
