@@ -4,8 +4,8 @@ import { manifestToPayload } from '../configmap/manifest/manifest-payload.util.j
 import { ManifestError } from '../configmap/manifest/manifest.error.js';
 import { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
-import { writeConfigMapVolume } from '../testing/volume-writer.js';
-import type { VolumeWriteResult } from '../testing/volume-write-result.interface.js';
+import { writeConfigMapVolume } from '../kubelet/volume-writer.js';
+import type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';
 import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
 import { cliMessages } from './cli-messages.constant.js';

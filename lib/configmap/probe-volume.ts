@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_LINK, KUBELET_PREFIX } from './kubelet.constants.js';
+import { DATA_DIR_NAME, KUBELET_PREFIX } from '../kubelet/kubelet.constants.js';
 
 const isMissing = (error: unknown): boolean =>
   (error as NodeJS.ErrnoException).code === 'ENOENT' ||
@@ -18,7 +18,7 @@ const isMissing = (error: unknown): boolean =>
  */
 export function probeVolume(dir: string): string {
   try {
-    return `kubelet:${readlinkSync(join(dir, DATA_LINK))}`;
+    return `kubelet:${readlinkSync(join(dir, DATA_DIR_NAME))}`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return 'missing';
@@ -53,7 +53,7 @@ export function looksLikeKubelet(dir: string, names: readonly string[]): boolean
     try {
       if (
         lstatSync(join(dir, name)).isSymbolicLink() &&
-        readlinkSync(join(dir, name)).startsWith(`${DATA_LINK}/`)
+        readlinkSync(join(dir, name)).startsWith(`${DATA_DIR_NAME}/`)
       ) {
         return true;
       }

@@ -9,7 +9,7 @@ import {
 } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
-import { DATA_LINK, MAX_CONFIGMAP_BYTES } from './kubelet.constants.js';
+import { DATA_DIR_NAME, MAX_CONFIGMAP_BYTES } from '../kubelet/kubelet.constants.js';
 import { looksLikeKubelet, probeVolume } from './probe-volume.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
@@ -76,7 +76,7 @@ export function readVolume(dir: string): VolumeSnapshot {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     let target: string;
     try {
-      target = readlinkSync(join(dir, DATA_LINK));
+      target = readlinkSync(join(dir, DATA_DIR_NAME));
     } catch (error) {
       if (errno(error) === 'ENOENT' || errno(error) === 'EINVAL') return readPlain(dir);
       if (errno(error) === 'ENOTDIR') return missing();
@@ -84,7 +84,7 @@ export function readVolume(dir: string): VolumeSnapshot {
     }
     try {
       const result = readVersion(dir, target);
-      if (readLinkOrUndefined(join(dir, DATA_LINK)) !== target) continue;
+      if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
       return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
     } catch (error) {
       if (error instanceof VersionVanished) continue;

@@ -1,8 +1,14 @@
-export { writeConfigMapVolume } from './volume-writer.js';
-export { relinkDataNonAtomically } from './relink-data.util.js';
-export { keyNameProblem, keyPathProblems } from './key-path.util.js';
-export { timestampedDirName } from './timestamped-dir-name.util.js';
-export { DATA_DIR_NAME, DATA_TMP_NAME, DEFAULT_FILE_MODE } from './volume.constants.js';
-export type { VolumeFile, VolumePayload } from './volume-payload.interface.js';
-export type { VolumeWriteOptions } from './volume-write-options.interface.js';
-export type { VolumeWriteResult } from './volume-write-result.interface.js';
+// nestjs-dflag/testing: reproduce kubelet's writes in your own tests.
+export { writeConfigMapVolume } from '../kubelet/volume-writer.js';
+export { relinkDataNonAtomically } from '../kubelet/relink-data.util.js';
+export { keyNameProblem, keyPathProblems } from '../kubelet/key-path.util.js';
+export { timestampedDirName } from '../kubelet/timestamped-dir-name.util.js';
+export {
+  DATA_DIR_NAME,
+  DATA_TMP_NAME,
+  DEFAULT_FILE_MODE,
+  MAX_CONFIGMAP_BYTES,
+} from '../kubelet/kubelet.constants.js';
+export type { VolumeFile, VolumePayload } from '../kubelet/volume-payload.interface.js';
+export type { VolumeWriteOptions } from '../kubelet/volume-write-options.interface.js';
+export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';

@@ -1,4 +1,4 @@
-import { MAX_CONFIGMAP_SIZE } from './manifest.constants.js';
+import { MAX_CONFIGMAP_BYTES } from '../../kubelet/kubelet.constants.js';
 
 const quoted = (s: string): string => JSON.stringify(s);
 
@@ -35,5 +35,5 @@ export const manifestMessages = {
   keyInBoth: (key: string) =>
     `key ${quoted(key)} is in both data and binaryData; a key may appear in only one of them`,
   tooLarge: (size: number) =>
-    `data and binaryData total ${size} bytes, over the ${MAX_CONFIGMAP_SIZE}-byte (1 MiB) limit of a ConfigMap`,
+    `data and binaryData total ${size} bytes, over the ${MAX_CONFIGMAP_BYTES}-byte (1 MiB) limit of a ConfigMap`,
 } as const;

@@ -1,4 +1,4 @@
-import type { VolumePayload } from '../../testing/volume-payload.interface.js';
+import type { VolumePayload } from '../../kubelet/volume-payload.interface.js';
 import type { ConfigMapManifest } from './configmap-manifest.interface.js';
 
 /**

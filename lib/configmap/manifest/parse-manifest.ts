@@ -1,9 +1,9 @@
 import type { Document, Node, Pair } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import { keyNameProblem } from '../../testing/key-path.util.js';
+import { keyNameProblem } from '../../kubelet/key-path.util.js';
 import type { ConfigMapManifest } from './configmap-manifest.interface.js';
 import { manifestMessages } from './manifest-messages.constant.js';
-import { MAX_CONFIGMAP_SIZE } from './manifest.constants.js';
+import { MAX_CONFIGMAP_BYTES } from '../../kubelet/kubelet.constants.js';
 import { ManifestError } from './manifest.error.js';
 
 /** ParseManifestOptions chooses which document to read and how to name the manifest. */
@@ -166,7 +166,7 @@ function readConfigMap(text: string, entry: ParsedDocument, source: string): Con
   const size =
     Object.values(data).reduce((sum, value) => sum + Buffer.byteLength(value, 'utf8'), 0) +
     Object.values(binaryData).reduce((sum, value) => sum + value.byteLength, 0);
-  if (size > MAX_CONFIGMAP_SIZE) problems.push(manifestMessages.tooLarge(size));
+  if (size > MAX_CONFIGMAP_BYTES) problems.push(manifestMessages.tooLarge(size));
   if (problems.length > 0) throw new ManifestError(source, problems);
   return { name: entry.name!, data, binaryData };
 }

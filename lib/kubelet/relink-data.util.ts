@@ -1,6 +1,6 @@
 import { readlink, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DATA_DIR_NAME } from './volume.constants.js';
+import { DATA_DIR_NAME } from './kubelet.constants.js';
 
 /**
  * relinkDataNonAtomically replaces `..data` the way `ln -sfn` does: `unlink`, then `symlink`,

@@ -1,4 +1,4 @@
-import { MAX_KEY_LENGTH, MAX_PATH_LENGTH } from './volume.constants.js';
+import { MAX_KEY_LENGTH, MAX_PATH_LENGTH } from './kubelet.constants.js';
 
 /** volumeMessages holds every user-facing string of the volume writer. */
 export const volumeMessages = {

@@ -15,3 +15,9 @@ export const MAX_KEY_LENGTH = 253;
 
 /** MAX_PATH_LENGTH is the longest item path kubelet accepts, in bytes. */
 export const MAX_PATH_LENGTH = 4096;
+
+/** KUBELET_PREFIX starts every name that is kubelet's own (timestamped dirs, `..data`, `..data_tmp`). */
+export const KUBELET_PREFIX = '..';
+
+/** MAX_CONFIGMAP_BYTES is Kubernetes' limit on a ConfigMap's `data` + `binaryData` (1 MiB), so on one value too. */
+export const MAX_CONFIGMAP_BYTES = 1024 * 1024;

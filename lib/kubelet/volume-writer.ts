@@ -24,7 +24,7 @@ import {
   DATA_TMP_NAME,
   DEFAULT_FILE_MODE,
   TIMESTAMPED_DIR_MODE,
-} from './volume.constants.js';
+} from './kubelet.constants.js';
 
 interface ProjectedFile {
   data: Buffer;

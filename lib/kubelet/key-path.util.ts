@@ -1,5 +1,5 @@
 import { volumeMessages } from './volume-messages.constant.js';
-import { MAX_KEY_LENGTH, MAX_PATH_LENGTH } from './volume.constants.js';
+import { MAX_KEY_LENGTH, MAX_PATH_LENGTH } from './kubelet.constants.js';
 
 const KEY_CHARACTERS = /^[-._a-zA-Z0-9]+$/;
 

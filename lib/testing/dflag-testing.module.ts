@@ -1,0 +1,217 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
+import type { ConfigMapStatus } from '../configmap/configmap-status.interface.js';
+import type { ReloadReport, ReloadTrigger } from '../configmap/reload-report.interface.js';
+import { DEFAULT_REGISTRATION, DFLAG_ENGINE } from '../dflag.constants.js';
+import type { DflagEngine } from '../dflag-engine.interface.js';
+import type { DflagModuleExtras } from '../dflag-options.interface.js';
+import { withRegistrationProviders } from '../dflag.module-definition.js';
+import { createDflagProviders } from '../dflag.providers.js';
+import { messages } from '../errors/messages.constant.js';
+import type { FlagHandles } from '../flag-handles.type.js';
+import type { FlagChange } from '../flags/flag-change.interface.js';
+import type { FlagSet } from '../flags/flag-set.js';
+import { resolveFlagSet } from '../resolve-flag-set.util.js';
+
+/** DflagTestingOptions configures `DflagTestingModule.forRoot()`. */
+export interface DflagTestingOptions extends DflagModuleExtras {
+  /**
+   * The flag set to provide.
+   * @default defaultFlagSet (or the set `flags` were declared in)
+   */
+  flagSet?: FlagSet;
+  /**
+   * The handles `defineFlags()` returned, as an alternative to `flagSet`.
+   * @default undefined
+   */
+  flags?: FlagHandles;
+  /**
+   * Typed values by flag name, set on the `override` layer (above every
+   * other source) when the module starts and removed when it closes. Invalid
+   * values or unknown names fail the test module's compilation, listing
+   * every problem.
+   * @default {} (every flag keeps its value)
+   */
+  values?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * InMemoryFlagEngine stands in for the ConfigMap engine in tests: no
+ * directory, no watcher. It sets the given values on the `override` layer,
+ * and `set()` plays a new ConfigMap version, so that `flag.changed`,
+ * `flag.reloaded`, `@OnFlagChange` handlers and the health indicator can be
+ * tested without files. `stop()` (on `app.close()`) removes every value it set.
+ */
+export class InMemoryFlagEngine implements DflagEngine {
+  /** A placeholder path, shown in events and health details. */
+  readonly path = messages.testingPath;
+  private readonly listeners = new Set<(report: ReloadReport) => void>();
+  private readonly touched = new Set<string>();
+  private initReport: ReloadReport | undefined;
+  private started = false;
+  private generation = 0;
+  private last: ReloadReport | undefined;
+  private lastSuccessAt: Date | undefined;
+
+  constructor(
+    /** The flags the engine sets. */
+    readonly flagSet: FlagSet,
+    private readonly values: Readonly<Record<string, unknown>> = {},
+  ) {}
+
+  /** Whether `initialize()` has succeeded. */
+  get initialized(): boolean {
+    return this.initReport !== undefined;
+  }
+
+  /** initialize sets the initial values; throws one error listing every refused value. */
+  async initialize(): Promise<ReloadReport> {
+    if (this.initReport) return this.initReport;
+    const names = Object.keys(this.values);
+    const changes = this.flagSet.applyOrThrow(
+      names.map((name) => ({ name, source: 'override', value: this.values[name] })),
+    );
+    for (const name of names) this.touched.add(name);
+    this.initReport = this.record('initialize', changes, []);
+    return this.initReport;
+  }
+
+  /** start marks the engine as watching; there is nothing to watch. */
+  async start(): Promise<void> {
+    await this.initialize();
+    this.started = true;
+  }
+
+  /** stop removes every value this engine set, so that the next test starts clean. */
+  async stop(): Promise<void> {
+    this.started = false;
+    const names = [...this.touched];
+    this.touched.clear();
+    this.flagSet.apply(names.map((name) => ({ name, source: 'override' })));
+  }
+
+  /** reload plays a version that changes nothing. */
+  async reload(): Promise<ReloadReport> {
+    await this.initialize();
+    return this.publish(this.record('manual', [], []));
+  }
+
+  /**
+   * set plays a new version with these typed values (on the `override`
+   * layer): every value is validated first, and nothing applies when one is
+   * refused (`rejected`, with the errors). Listeners receive the report, so
+   * the module emits `flag.changed` for each real change and `flag.reloaded`.
+   */
+  set(values: Readonly<Record<string, unknown>>): ReloadReport {
+    const names = Object.keys(values);
+    const result = this.flagSet.apply(
+      names.map((name) => ({ name, source: 'override', value: values[name] })),
+      { policy: 'all-or-nothing' },
+    );
+    if (!result.rejected) for (const name of names) this.touched.add(name);
+    const errors = result.errors.map((error) => error.message);
+    return this.publish(this.record('manual', result.changes, errors));
+  }
+
+  /** onReload subscribes to every version played after the initial one. */
+  onReload(listener: (report: ReloadReport) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** status reports the in-memory state in the ConfigMap engine's shape. */
+  status(): ConfigMapStatus {
+    return {
+      path: this.path,
+      layout: 'plain',
+      version: undefined,
+      generation: this.generation,
+      lastReloadAt: this.last?.at,
+      lastResult: this.last?.result,
+      lastSuccessAt: this.lastSuccessAt,
+      errors: this.last?.errors ?? [],
+      warnings: [],
+      pendingRestart: [],
+      checksums: this.checksums(),
+      watchMode: this.started ? 'events' : 'stopped',
+      watcherError: undefined,
+      directoryMissing: false,
+      startedOnFallbacks: false,
+    };
+  }
+
+  private checksums(): ReloadReport['checksums'] {
+    return { dynamic: this.flagSet.checksum('dynamic'), static: this.flagSet.checksum('static') };
+  }
+
+  private record(
+    trigger: ReloadTrigger,
+    changes: readonly FlagChange[],
+    errors: readonly string[],
+  ): ReloadReport {
+    const at = new Date();
+    this.generation += 1;
+    const report: ReloadReport = {
+      generation: this.generation,
+      result: errors.length > 0 ? 'rejected' : 'applied',
+      changes,
+      errors,
+      warnings: [],
+      checksums: this.checksums(),
+      durationMs: 0,
+      at,
+      trigger,
+      version: undefined,
+    };
+    this.last = report;
+    if (report.result === 'applied') this.lastSuccessAt = at;
+    return report;
+  }
+
+  private publish(report: ReloadReport): ReloadReport {
+    for (const listener of this.listeners) {
+      try {
+        listener(report);
+      } catch {
+        // A listener's failure is its own; the version has been played.
+      }
+    }
+    return report;
+  }
+}
+
+/**
+ * DflagTestingModule provides what DflagModule provides — FlagService, the
+ * flag set, the handles, `@InjectFlag()` tokens, events — over an
+ * {@link InMemoryFlagEngine} instead of a directory. Use it in place of
+ * `DflagModule.forRoot()` in a test, or swap it in with
+ * `Test.createTestingModule({ imports: [AppModule] }).overrideModule(flagsModule).useModule(DflagTestingModule.forRoot({ ... }))`.
+ * `EventEmitterModule` is optional here: without it, no events are emitted.
+ */
+@Module({})
+export class DflagTestingModule {
+  /** forRoot provides the flag set with the given values (see {@link DflagTestingOptions}). */
+  static forRoot(options: DflagTestingOptions = {}): DynamicModule {
+    const registration = options.name ?? DEFAULT_REGISTRATION;
+    const engineProvider: Provider = {
+      provide: DFLAG_ENGINE,
+      useFactory: async () => {
+        const engine = new InMemoryFlagEngine(resolveFlagSet(options), options.values);
+        await engine.initialize();
+        return engine;
+      },
+    };
+    const base = createDflagProviders(registration, engineProvider, () => undefined);
+    return withRegistrationProviders(
+      { module: DflagTestingModule },
+      {
+        providers: () => [
+          ...base.providers(),
+          { provide: InMemoryFlagEngine, useExisting: DFLAG_ENGINE },
+        ],
+        exports: () => [...base.exports(), InMemoryFlagEngine],
+      },
+      options.isGlobal ?? false,
+    );
+  }
+}
