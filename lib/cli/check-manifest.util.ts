@@ -1,7 +1,7 @@
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
 import { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
 import { cliMessages } from './cli-messages.constant.js';
-import type { FlagLike, FlagSetLike } from './flag-set-like.interface.js';
+import type { FlagSetLike } from './flag-set-like.interface.js';
 import type { ValidationProblem, ValidationReport } from './validation-report.interface.js';
 
 /** CheckManifestOptions tunes {@link checkManifest}. */
@@ -50,7 +50,7 @@ export function checkManifest(
     }
     if (!(raw instanceof Uint8Array)) continue; // manifestToPayload gives text or bytes only
     const messages = new Set<string>();
-    for (const { set, flag } of declaring) {
+    for (const { set } of declaring) {
       const result = set.apply([{ name: key, source: 'configmap', raw, origin: key }], {
         dryRun: true,
       });
