@@ -14,7 +14,7 @@ import { readVolume } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 import type { WatchFactory } from './volume-watcher.js';
-import { watchMountDirectory } from './volume-watcher.js';
+import { closeMountWatcher, watchMountDirectory } from './volume-watcher.js';
 
 /** Defaults of {@link ConfigMapEngineOptions}. */
 export const ENGINE_DEFAULTS = {
@@ -263,6 +263,7 @@ export class ConfigMapEngine {
     const watcher = this.watchFactory(this.path, this.options.usePolling);
     this.watcher = watcher;
     this.watcherFailed = false;
+    this.watcherError = undefined;
     watcher.on('raw', () => this.onEvent());
     watcher.on('all', () => this.onEvent());
     watcher.on('error', (error) => this.onWatcherError(error));
@@ -275,7 +276,7 @@ export class ConfigMapEngine {
   private async closeWatcher(): Promise<void> {
     const watcher = this.watcher;
     this.watcher = undefined;
-    if (watcher) await watcher.close();
+    if (watcher) await closeMountWatcher(watcher);
   }
 
   private onWatcherError(error: unknown): void {

@@ -23,3 +23,21 @@ export const watchMountDirectory: WatchFactory = (dir, usePolling) =>
     atomic: false,
     ignorePermissionErrors: true,
   });
+
+interface ThrottledTimers {
+  _throttled?: Map<string, Map<string, { clear(): unknown }>>;
+}
+
+/**
+ * closeMountWatcher closes a watcher and everything it holds. chokidar 5's
+ * `close()` empties its throttle table without clearing the timers in it: a
+ * ref'ed `readdir` throttle timer (1 s) would outlive `stop()` and keep the
+ * process alive. Clearing them first is harmless on versions that do it
+ * themselves.
+ */
+export async function closeMountWatcher(watcher: FSWatcher): Promise<void> {
+  for (const byPath of (watcher as unknown as ThrottledTimers)._throttled?.values() ?? []) {
+    for (const throttle of [...byPath.values()]) throttle.clear();
+  }
+  await watcher.close();
+}

@@ -183,7 +183,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
       await engine.stop();
       expect(engine.status().watchMode).toBe('stopped');
       expect(watcher!.closed).toBe(true);
-      await settle(() => expect(tracker.where()).toEqual([]));
+      await settle(() => expect(tracker.where()).toEqual([]), 200);
       await settle(async () => expect(await openDescriptors()).toEqual(descriptors));
       // A write after stop is not picked up.
       await writeConfigMapVolume(h.dir, { rate: '2' });
