@@ -76,4 +76,6 @@ export const messages = {
   healthNoRegistration: (name: string | undefined) =>
     `DflagHealthIndicator found no DflagModule registration${name ? ` named "${name}"` : ''}: import DflagModule.forRoot() (or forRootAsync()) in the application${name ? ` with name: "${name}"` : ''}`,
   testingPath: '(in memory: DflagTestingModule)',
+  injectedFlagMissing: (flag: string, set: string, consumer: string | undefined) =>
+    `${consumer ?? 'A provider'} injects flag "${flag}" with @InjectFlag(), but flag set "${set}" declares no flag of that name`,
 } as const;

@@ -12,3 +12,7 @@ export {
 export type { VolumeFile, VolumePayload } from '../kubelet/volume-payload.interface.js';
 export type { VolumeWriteOptions } from '../kubelet/volume-write-options.interface.js';
 export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';
+
+// A Nest test kit: run an application with given flag values and no directory.
+export { DflagTestingModule, InMemoryFlagEngine } from './dflag-testing.module.js';
+export type { DflagTestingOptions } from './dflag-testing.module.js';

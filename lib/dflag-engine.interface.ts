@@ -1,0 +1,30 @@
+import type { ConfigMapStatus } from './configmap/configmap-status.interface.js';
+import type { ReloadReport } from './configmap/reload-report.interface.js';
+import type { FlagSet } from './flags/flag-set.js';
+
+/**
+ * DflagEngine is what the Nest module needs from the thing that keeps a flag
+ * set in step with its source: the `ConfigMapEngine` in production, an
+ * in-memory engine in `DflagTestingModule`. The module depends on this shape
+ * only, so that the test kit runs the same FlagService, lifecycle and events.
+ */
+export interface DflagEngine {
+  /** The source's location (the mount directory), shown in events and health details. */
+  readonly path: string;
+  /** The flags the engine sets. */
+  readonly flagSet: FlagSet;
+  /** Whether `initialize()` has succeeded. */
+  readonly initialized: boolean;
+  /** Reads the source once (static and dynamic flags). Idempotent: a second call returns the first report. */
+  initialize(): Promise<ReloadReport>;
+  /** Follows the source (dynamic flags only). Idempotent. */
+  start(): Promise<void>;
+  /** Closes everything the engine opened. Idempotent. */
+  stop(): Promise<void>;
+  /** Reads the source now. */
+  reload(): Promise<ReloadReport>;
+  /** The engine's state. */
+  status(): ConfigMapStatus;
+  /** Subscribes to every version processed after the initial load; returns the unsubscribe function. */
+  onReload(listener: (report: ReloadReport) => void): () => void;
+}

@@ -1,0 +1,63 @@
+import type { ConfigMapEngineOptions } from './configmap/configmap-options.interface.js';
+import type { DflagLogger } from './configmap/dflag-logger.interface.js';
+import type { FlagHandles } from './flag-handles.type.js';
+import type { FlagSet } from './flags/flag-set.js';
+
+/**
+ * DflagOptions binds a flag set to a mounted ConfigMap: what `loadFlags()`
+ * and `DflagModule.forRoot()` take. Besides the options below it takes every
+ * option of the ConfigMap engine, with the engine's defaults: `path`
+ * (required), `onInvalid` (`'keep-last-good'`), `startOnInvalid` (`false`),
+ * `optional` (`false`), `resyncInterval` (`5000` ms), `settleDelay`
+ * (`100` ms), `usePolling` (`false`).
+ */
+export interface DflagOptions extends Omit<ConfigMapEngineOptions, 'flagSet' | 'logger'> {
+  /**
+   * The flag set the ConfigMap's keys set. Libraries and tests use their own
+   * `new FlagSet(name)`; an application usually declares into the default set.
+   * @default defaultFlagSet (or the set `flags` were declared in)
+   */
+  flagSet?: FlagSet;
+  /**
+   * The handles `defineFlags()` returned, as an alternative to `flagSet`:
+   * their set is bound (the default set, or `flagSet` when given, which they
+   * must belong to). Checked at start so that a group declared into another
+   * set is an error, not a silently unbound flag.
+   * @default undefined (bind `flagSet`)
+   */
+  flags?: FlagHandles;
+  /**
+   * Where the engine's warnings and errors go. Values of sensitive flags never reach it.
+   * @default a Nest `Logger` with the context `DflagModule`
+   */
+  logger?: DflagLogger;
+}
+
+/**
+ * DflagModuleOptions configures `DflagModule.forRoot()` / `forRootAsync()`
+ * (the options a `useFactory` returns). See {@link DflagOptions}.
+ */
+export type DflagModuleOptions = DflagOptions;
+
+/**
+ * DflagModuleExtras are the registration's static options, given next to
+ * the options (also with `forRootAsync`, outside the factory), because they
+ * shape the module before any factory runs.
+ */
+export interface DflagModuleExtras {
+  /**
+   * Whether the module's providers (FlagService, the flag set, the handles)
+   * are visible in every module without importing DflagModule there.
+   * @default false (like `ConfigModule`: explicit imports)
+   */
+  isGlobal?: boolean;
+  /**
+   * The registration's name, needed only for a second flag set in one
+   * application: its FlagService, set and handles are then injected with
+   * `@InjectFlagService(name)`, `@InjectFlagSet(name)`, `@InjectFlag(flag, name)`,
+   * and health is checked with `isHealthy(key, { name })`. Each registration
+   * in one application needs its own name.
+   * @default 'default' (FlagService is then injected by its class)
+   */
+  name?: string;
+}

@@ -1,0 +1,45 @@
+import type { OnApplicationBootstrap, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { DflagEngine } from './dflag-engine.interface.js';
+import type { FlagEventsPublisher } from './events/flag-events.publisher.js';
+
+/**
+ * DflagLifecycle runs a registration's engine with the application, as the
+ * design card has it: loaded by `OnModuleInit` (in fact already by the
+ * engine's provider, so that providers and factories that depend on the
+ * flags are built with the ConfigMap's values; `initialize()` is idempotent),
+ * watching from `OnApplicationBootstrap`, stopped on shutdown.
+ */
+export class DflagLifecycle implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  constructor(
+    private readonly engine: DflagEngine,
+    private readonly publisher: FlagEventsPublisher,
+    private readonly release: (engine: DflagEngine) => void,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.engine.initialize();
+  }
+
+  /**
+   * Starts watching at once, so that values follow the ConfigMap from the
+   * start; the publisher holds the events until the event emitter has bound
+   * its listeners.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.engine.start();
+  }
+
+  /**
+   * Stops in the first shutdown hook, so that no reload or event happens
+   * while the rest of the application is torn down; `app.close()` then
+   * leaves no watcher or timer behind.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.publisher.close();
+    try {
+      await this.engine.stop();
+    } finally {
+      this.release(this.engine);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { Logger, Scope } from '@nestjs/common';
+import type { FactoryProvider, InjectionToken, Provider } from '@nestjs/common';
+import { INQUIRER } from '@nestjs/core';
+import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
+import { getFlagServiceToken } from './decorators/inject-flag-service.decorator.js';
+import { requestedFlags } from './decorators/requested-flags.registry.js';
+import {
+  DEFAULT_REGISTRATION,
+  DFLAG_ENGINE,
+  DFLAG_LOGGER_CONTEXT,
+  DFLAG_MODULE_OPTIONS,
+  getFlagSetToken,
+  getFlagsToken,
+  getFlagToken,
+} from './dflag.constants.js';
+import type { DflagEngine } from './dflag-engine.interface.js';
+import { DflagLifecycle } from './dflag.lifecycle.js';
+import type { DflagOptions } from './dflag-options.interface.js';
+import { engineRegistry } from './engine-registry.js';
+import { DflagSetupError } from './errors/dflag-setup.error.js';
+import { messages } from './errors/messages.constant.js';
+import { FlagEventsPublisher } from './events/flag-events.publisher.js';
+import { FlagService } from './flag.service.js';
+import type { Flag } from './flags/flag.js';
+
+const nameOf = (inquirer: unknown): string | undefined =>
+  (inquirer as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+
+/** DflagRegistrationProviders are the providers and exports of one registration, read when Nest scans the module. */
+export interface DflagRegistrationProviders {
+  /** Every provider of the registration (the engine's included). */
+  providers(): Provider[];
+  /** What the registration exports: its FlagService, set, handles, and every injected flag. */
+  exports(): InjectionToken[];
+}
+
+/**
+ * createConfigMapEngineProvider provides the registration's ConfigMap engine,
+ * initialized: taken over from `loadFlags()` when it loaded the same set and
+ * directory, else created. A missing EventEmitterModule is reported first,
+ * with what to import, before anything is read.
+ */
+export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEngine>> {
+  return {
+    provide: DFLAG_ENGINE,
+    useFactory: (options: DflagOptions, emitter: EventEmitter2 | undefined) => {
+      if (!emitter) throw new DflagSetupError(messages.missingEventEmitter);
+      return engineRegistry.claim(options);
+    },
+    inject: [DFLAG_MODULE_OPTIONS, { token: EventEmitter2, optional: true }],
+  };
+}
+
+/**
+ * createDflagProviders builds the providers of one registration around an
+ * engine provider (the ConfigMap engine, or the test kit's in-memory one).
+ * Flag handles that `@InjectFlag()` asks for are looked up when Nest scans
+ * the module (see `requestedFlags`); their provider objects are kept, so
+ * that repeated reads return the same providers.
+ *
+ * @param registration the registration's name (it namespaces the exported tokens)
+ * @param engineProvider provides `DFLAG_ENGINE`, initialized
+ * @param release called once the engine is stopped
+ */
+export function createDflagProviders(
+  registration: string = DEFAULT_REGISTRATION,
+  engineProvider: Provider,
+  release: (engine: DflagEngine) => void,
+): DflagRegistrationProviders {
+  const serviceToken = getFlagServiceToken(registration);
+  const fixed: Provider[] = [
+    engineProvider,
+    serviceToken === FlagService ? FlagService : { provide: serviceToken, useClass: FlagService },
+    {
+      provide: getFlagSetToken(registration),
+      useFactory: (engine: DflagEngine) => engine.flagSet,
+      inject: [DFLAG_ENGINE],
+    },
+    {
+      provide: getFlagsToken(registration),
+      useFactory: (engine: DflagEngine) => {
+        const handles: Record<string, Flag<unknown>> = {};
+        for (const flag of engine.flagSet) handles[flag.name] = flag;
+        return Object.freeze(handles);
+      },
+      inject: [DFLAG_ENGINE],
+    },
+    {
+      provide: FlagEventsPublisher,
+      useFactory: (
+        engine: DflagEngine,
+        emitter: EventEmitter2 | undefined,
+        readiness: EventEmitterReadinessWatcher | undefined,
+      ) => new FlagEventsPublisher(engine, emitter, readiness, new Logger(DFLAG_LOGGER_CONTEXT)),
+      inject: [
+        DFLAG_ENGINE,
+        { token: EventEmitter2, optional: true },
+        { token: EventEmitterReadinessWatcher, optional: true },
+      ],
+    },
+    {
+      provide: DflagLifecycle,
+      useFactory: (engine: DflagEngine, publisher: FlagEventsPublisher) =>
+        new DflagLifecycle(engine, publisher, release),
+      inject: [DFLAG_ENGINE, FlagEventsPublisher],
+    },
+  ];
+  const flagProviders = new Map<string, Provider>();
+  const flagProvider = (name: string): Provider => {
+    let provider = flagProviders.get(name);
+    if (!provider) {
+      // Transient, so that it is resolved only for the classes that inject it
+      // (a class defined but unused in this application asks for nothing),
+      // and so that a missing flag is reported with the class that asked.
+      provider = {
+        provide: getFlagToken(name, registration),
+        scope: Scope.TRANSIENT,
+        useFactory: (engine: DflagEngine, inquirer: unknown) => {
+          const handle = engine.flagSet.find(name);
+          if (!handle)
+            throw new DflagSetupError(
+              messages.injectedFlagMissing(name, engine.flagSet.name, nameOf(inquirer)),
+            );
+          return handle;
+        },
+        inject: [DFLAG_ENGINE, INQUIRER],
+      };
+      flagProviders.set(name, provider);
+    }
+    return provider;
+  };
+  return {
+    providers: () => [...fixed, ...requestedFlags(registration).map(flagProvider)],
+    exports: () => [
+      serviceToken,
+      getFlagSetToken(registration),
+      getFlagsToken(registration),
+      ...requestedFlags(registration).map((name) => getFlagToken(name, registration)),
+    ],
+  };
+}

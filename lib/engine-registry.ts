@@ -1,0 +1,108 @@
+import { Logger } from '@nestjs/common';
+import { resolve } from 'node:path';
+import { ConfigMapEngine } from './configmap/configmap-engine.js';
+import { DFLAG_LOGGER_CONTEXT } from './dflag.constants.js';
+import type { DflagEngine } from './dflag-engine.interface.js';
+import type { DflagOptions } from './dflag-options.interface.js';
+import { DflagSetupError } from './errors/dflag-setup.error.js';
+import { messages } from './errors/messages.constant.js';
+import type { FlagSet } from './flags/flag-set.js';
+import { resolveFlagSet } from './resolve-flag-set.util.js';
+
+interface Entry {
+  readonly engine: ConfigMapEngine;
+  /** Whether a DflagModule owns it (starts, stops and releases it). */
+  claimed: boolean;
+}
+
+/** EngineFactory creates the engine of a flag set (a seam; the default is the real ConfigMapEngine). */
+export type EngineFactory = (options: DflagOptions, flagSet: FlagSet) => ConfigMapEngine;
+
+const createEngine: EngineFactory = (options, flagSet) =>
+  new ConfigMapEngine({
+    path: options.path,
+    flagSet,
+    onInvalid: options.onInvalid,
+    startOnInvalid: options.startOnInvalid,
+    optional: options.optional,
+    resyncInterval: options.resyncInterval,
+    settleDelay: options.settleDelay,
+    usePolling: options.usePolling,
+    logger: options.logger ?? new Logger(DFLAG_LOGGER_CONTEXT),
+  });
+
+/**
+ * EngineRegistry remembers the one engine of each flag set in this process,
+ * so that a set is read once: `loadFlags()` (in `main.ts`, before
+ * `NestFactory.create`) loads it, and the DflagModule bound to the same set
+ * and directory takes that engine over instead of reading again. A set bound
+ * to two directories, or by two modules at once, is an error rather than two
+ * engines fighting over its `configmap` layer.
+ */
+export class EngineRegistry {
+  private readonly entries = new Map<FlagSet, Entry>();
+
+  constructor(private readonly factory: EngineFactory = createEngine) {}
+
+  /** load returns the engine of the options' set, creating it if needed, and initializes it. */
+  async load(options: DflagOptions): Promise<ConfigMapEngine> {
+    const flagSet = resolveFlagSet(options);
+    const entry = this.entries.get(flagSet) ?? this.add(options, flagSet, false);
+    this.checkPath(entry, options, flagSet);
+    await this.initialize(entry, flagSet);
+    return entry.engine;
+  }
+
+  /**
+   * claim hands the options' set to a DflagModule: the engine `loadFlags()`
+   * already loaded when there is one, else a new engine. The module then
+   * owns it until {@link release}.
+   */
+  async claim(options: DflagOptions): Promise<DflagEngine> {
+    const flagSet = resolveFlagSet(options);
+    const existing = this.entries.get(flagSet);
+    if (existing?.claimed)
+      throw new DflagSetupError(messages.flagSetBoundTwice(flagSet.name, existing.engine.path));
+    const entry = existing ?? this.add(options, flagSet, true);
+    this.checkPath(entry, options, flagSet);
+    entry.claimed = true;
+    try {
+      await this.initialize(entry, flagSet);
+    } catch (error) {
+      entry.claimed = false;
+      throw error;
+    }
+    return entry.engine;
+  }
+
+  /** release forgets a stopped engine, so that the set can be bound again (e.g. by the next test's app). */
+  release(engine: DflagEngine): void {
+    if (this.entries.get(engine.flagSet)?.engine === engine) this.entries.delete(engine.flagSet);
+  }
+
+  private add(options: DflagOptions, flagSet: FlagSet, claimed: boolean): Entry {
+    const entry: Entry = { engine: this.factory(options, flagSet), claimed };
+    this.entries.set(flagSet, entry);
+    return entry;
+  }
+
+  private checkPath(entry: Entry, options: DflagOptions, flagSet: FlagSet): void {
+    if (resolve(entry.engine.path) !== resolve(options.path))
+      throw new DflagSetupError(
+        messages.flagSetBoundElsewhere(flagSet.name, entry.engine.path, options.path),
+      );
+  }
+
+  private async initialize(entry: Entry, flagSet: FlagSet): Promise<void> {
+    try {
+      await entry.engine.initialize();
+    } catch (error) {
+      // Nothing was applied: forget the engine so that a corrected retry starts afresh.
+      if (this.entries.get(flagSet) === entry) this.entries.delete(flagSet);
+      throw error;
+    }
+  }
+}
+
+/** engineRegistry is the process-wide registry `loadFlags()` and DflagModule share. */
+export const engineRegistry = new EngineRegistry();

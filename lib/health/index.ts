@@ -1,0 +1,4 @@
+export { DflagHealthIndicator } from './dflag.health.js';
+export type { DflagHealthOptions } from './dflag-health-options.interface.js';
+export { assessHealth } from './assess-health.util.js';
+export type { DflagHealthAssessment, DflagHealthState } from './assess-health.util.js';

@@ -1,0 +1,28 @@
+import type { ReloadReport } from './configmap/reload-report.interface.js';
+import type { DflagOptions } from './dflag-options.interface.js';
+import { engineRegistry } from './engine-registry.js';
+
+/**
+ * loadFlags reads the ConfigMap into a flag set before the Nest application
+ * exists — Go's order: flags first, then the application. Await it in
+ * `main.ts` before `NestFactory.create()` so that everything that reads a
+ * flag while the application is built (a provider's constructor, a factory,
+ * `app.listen(flags.port.get())`) sees the ConfigMap's value rather than the
+ * default. The `DflagModule` bound to the same set and directory then reuses
+ * this load (and its options) instead of reading again, and starts watching
+ * at bootstrap.
+ *
+ * Accepts the same options as `DflagModule.forRoot()`: a path (binding the
+ * default set) or {@link DflagOptions}. Throws like the engine's
+ * `initialize()`: one error listing every refused key (unless
+ * `startOnInvalid`), or a clear error when the directory is missing (unless
+ * `optional`). Calling it again for the same set and directory returns the
+ * first report.
+ *
+ * @returns the report of the initial load (generation 1)
+ */
+export async function loadFlags(pathOrOptions: string | DflagOptions): Promise<ReloadReport> {
+  const options = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
+  const engine = await engineRegistry.load(options);
+  return engine.initialize();
+}
