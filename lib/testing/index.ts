@@ -16,3 +16,11 @@ export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface
 // A Nest test kit: run an application with given flag values and no directory.
 export { DflagTestingModule, InMemoryFlagEngine } from './dflag-testing.module.js';
 export type { DflagTestingOptions } from './dflag-testing.module.js';
+
+// ConfigMap manifests, as `dflag apply` reads them: apply a manifest in your own tests.
+export { readConfigMapManifest } from '../configmap/manifest/read-manifest.js';
+export { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
+export type { ParseManifestOptions } from '../configmap/manifest/parse-manifest.js';
+export { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
+export { ManifestError } from '../configmap/manifest/manifest.error.js';
+export type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';

@@ -1,11 +1,23 @@
+import Joi from 'joi';
 import { defineFlags, flag } from 'nestjs-dflag';
+
+/** Policy is the shape of the `policy` flag, checked by its joi schema. */
+export interface Policy {
+  policy: 'allow' | 'deny';
+  rate: number;
+}
 
 /** The sample's flags, declared in the default flag set (Go's `flag.CommandLine`). */
 export const flags = defineFlags({
   port: flag.int({
     default: 3000,
-    description: 'HTTP port',
-    validate: (p) => (p > 0 && p < 65536) || 'must be a TCP port (1-65535)',
+    description: 'HTTP port (0: any free port)',
+    validate: (p) => (p >= 0 && p < 65536) || 'must be a TCP port (0-65535)',
+  }),
+  host: flag.string({ default: '127.0.0.1', description: 'Address to listen on' }),
+  'config-dir': flag.string({
+    default: '',
+    description: 'ConfigMap directory (default: a fresh one holding sample-app/configmap.yaml)',
   }),
   greeting: flag.string({
     default: 'hello',
@@ -16,6 +28,7 @@ export const flags = defineFlags({
     default: 100,
     description: 'Requests per second per client',
     dynamic: true,
+    validate: Joi.number().integer().min(1).max(10_000),
   }),
   request_timeout: flag.duration({
     default: 2_000,
@@ -31,6 +44,10 @@ export const flags = defineFlags({
     default: { policy: 'allow', rate: 50 },
     description: 'Access policy document',
     dynamic: true,
+    validate: Joi.object<Policy>({
+      policy: Joi.string().valid('allow', 'deny').required(),
+      rate: Joi.number().min(0).max(100).required(),
+    }),
   }),
   api_key: flag.string({
     default: 'dev-key',
@@ -39,3 +56,6 @@ export const flags = defineFlags({
     dynamic: true,
   }),
 });
+
+/** AppFlags is the type FlagService is given, so that `get('rate_limit')` is a number. */
+export type AppFlags = typeof flags;

@@ -1,8 +1,11 @@
-import { defaultFlagSet, DflagError } from 'nestjs-dflag';
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { defaultFlagSet, DflagError, loadFlags } from 'nestjs-dflag';
+import { AppModule } from './app.module.js';
+import { EMBEDDED_MANIFEST, prepareConfigDir } from './config-dir.js';
 import { flags } from './flags.js';
 
-// A small demo of the flag model until the Nest sample app lands: parse the
-// command line "as normal" (Go's order: flags first), then show the values.
+// Go's order: flags first (command line, then the ConfigMap), then the application.
 try {
   const { help } = defaultFlagSet.parseCommandLine(process.argv.slice(2));
   if (help) {
@@ -15,12 +18,23 @@ try {
   process.exit(2);
 }
 
-process.stdout.write(defaultFlagSet.usage('Declared flags:'));
-process.stdout.write('\nCurrent values:\n');
-for (const f of defaultFlagSet) {
-  process.stdout.write(`  ${f.name.padEnd(16)} ${f.format().padEnd(32)} (${f.source})\n`);
-}
+const dir = await prepareConfigDir(flags['config-dir'].get());
+await loadFlags(dir);
+
+const app = await NestFactory.create(AppModule.forDirectory(dir));
+app.enableShutdownHooks();
+await app.listen(flags.port.get(), flags.host.get());
+const url = (await app.getUrl()).replace('[::1]', 'localhost');
+
 process.stdout.write(
-  `\nchecksums: dynamic ${defaultFlagSet.checksum('dynamic')}, static ${defaultFlagSet.checksum('static')}\n`,
+  [
+    `sample app listening on ${url}`,
+    `flags from the ConfigMap directory ${dir}`,
+    `  GET ${url}/         values read from the flags`,
+    `  GET ${url}/flags    every flag (sensitive values redacted) and the ConfigMap's status`,
+    `  GET ${url}/health   up, or degraded while a bad ConfigMap is refused`,
+    `change flags live: edit ${EMBEDDED_MANIFEST}, then`,
+    `  npx dflag apply -f ${EMBEDDED_MANIFEST} --dir ${dir}`,
+    '',
+  ].join('\n'),
 );
-process.stdout.write(`port as a number: ${flags.port.get() + 0}\n`);

@@ -1,0 +1,33 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DflagEvent, OnFlagChange } from 'nestjs-dflag';
+import type { FlagChangedEvent, FlagReloadedEvent } from 'nestjs-dflag';
+
+/** FlagChangeLogger logs every change and every reload (sensitive values arrive redacted). */
+@Injectable()
+export class FlagChangeLogger {
+  private readonly logger = new Logger('Flags');
+
+  /** Every flag's change, from the Nest event bus. */
+  @OnEvent(DflagEvent.FlagChanged)
+  changed(change: FlagChangedEvent): void {
+    const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+    this.logger.log(
+      `${change.name}: ${show(change.previous)} -> ${show(change.current)} (${change.source})`,
+    );
+  }
+
+  /** One flag: reacts to rate_limit only. */
+  @OnFlagChange('rate_limit')
+  rateLimit(change: FlagChangedEvent<number>): void {
+    this.logger.log(`rate limiter now allows ${String(change.current)} requests/s`);
+  }
+
+  /** Every processed version, with its result. */
+  @OnEvent(DflagEvent.FlagReloaded)
+  reloaded(event: FlagReloadedEvent): void {
+    const line = `ConfigMap version ${event.generation}: ${event.result}, ${event.changes.length} change(s)`;
+    if (event.result === 'applied') this.logger.log(line);
+    else this.logger.warn(`${line}; ${event.errors.join('; ')}`);
+  }
+}
