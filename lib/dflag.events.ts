@@ -1,8 +1,4 @@
-import type {
-  FlagChecksums,
-  ReloadResult,
-  ReloadTrigger,
-} from './configmap/reload-report.interface.js';
+import type { ReloadReport } from './configmap/reload-report.interface.js';
 import type { FlagSource } from './flags/flag-source.js';
 import type { REDACTED } from './flags/redact.util.js';
 
@@ -52,28 +48,15 @@ export interface FlagChangedEvent<T = unknown> {
   readonly path: string;
 }
 
-/** FlagReloadedEvent is the payload of `flag.reloaded`: one processed ConfigMap version. */
-export interface FlagReloadedEvent {
-  /** `applied` (every key), `partial` (some keys refused, the rest applied), `rejected` (nothing applied). */
-  readonly result: ReloadResult;
+/**
+ * FlagReloadedEvent is the payload of `flag.reloaded`: one processed
+ * ConfigMap version, i.e. the engine's {@link ReloadReport} (result, errors,
+ * warnings, checksums, duration, generation, trigger, version, time) with its
+ * changes redacted like `flag.changed`, and the set and directory it is about.
+ */
+export interface FlagReloadedEvent extends Omit<ReloadReport, 'changes'> {
   /** Every real change of the version, redacted like `flag.changed`. */
   readonly changes: readonly FlagChangedEvent[];
-  /** One message per refused value (values of sensitive flags redacted). */
-  readonly errors: readonly string[];
-  /** Unknown keys, skipped entries, static flags pending restart. */
-  readonly warnings: readonly string[];
-  /** Checksums of the current values after the version. */
-  readonly checksums: FlagChecksums;
-  /** How long reading, validating and applying took, in milliseconds. */
-  readonly durationMs: number;
-  /** The generation of the version (1 is the initial load, never emitted). */
-  readonly generation: number;
-  /** What made the engine look: the watcher, the periodic check, or `reload()`. */
-  readonly trigger: ReloadTrigger;
-  /** The `..data` target read (kubelet layout), if any. */
-  readonly version: string | undefined;
-  /** When the version was processed. */
-  readonly at: Date;
   /** The name of the flag set. */
   readonly flagSet: string;
   /** The ConfigMap directory. */

@@ -33,16 +33,8 @@ export function toFlagEvents(
     return markFlagChanged(event);
   });
   const reloaded: FlagReloadedEvent = Object.freeze({
-    result: report.result,
+    ...report,
     changes: Object.freeze(changed),
-    errors: report.errors,
-    warnings: report.warnings,
-    checksums: report.checksums,
-    durationMs: report.durationMs,
-    generation: report.generation,
-    trigger: report.trigger,
-    version: report.version,
-    at: report.at,
     flagSet,
     path,
   });
