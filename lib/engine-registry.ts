@@ -20,14 +20,8 @@ export type EngineFactory = (options: DflagOptions, flagSet: FlagSet) => ConfigM
 
 const createEngine: EngineFactory = (options, flagSet) =>
   new ConfigMapEngine({
-    path: options.path,
+    ...options, // every engine option passes through as given
     flagSet,
-    onInvalid: options.onInvalid,
-    startOnInvalid: options.startOnInvalid,
-    optional: options.optional,
-    resyncInterval: options.resyncInterval,
-    settleDelay: options.settleDelay,
-    usePolling: options.usePolling,
     logger: options.logger ?? new Logger(DFLAG_LOGGER_CONTEXT),
   });
 
