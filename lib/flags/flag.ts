@@ -144,6 +144,7 @@ export class Flag<T> {
   /** describe gives display text for a typed value that may not even be of this kind. */
   private describe(value: unknown): string {
     if (!this.codec.accepts(value)) return this.codec.format(value as T);
+    if (typeof value === 'string') return value;
     try {
       return String(JSON.stringify(value) ?? value);
     } catch {
@@ -229,21 +230,21 @@ export class Flag<T> {
     reason: string,
     expected: string,
   ): FlagValueError {
-    const text = typeof raw === 'string' ? raw : describeBytes(raw, this.kind);
-    // A validator's message may repeat the value: a secret never appears in it.
-    const said = redactReason(this.sensitive, reason, text);
+    const bytes =
+      typeof raw === 'string' ? undefined : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+    const text = bytes ? bytes.toString('utf8').trim() : (raw as string);
+    // A validator's message may repeat the value, in any form: a secret never appears in it.
+    const forms = bytes ? [text, bytes.toString('base64'), bytes.toString('hex')] : [text];
     return new FlagValueError({
       flag: this.name,
       source,
       origin,
-      shown: redact(this.sensitive, text),
-      reason: said,
+      shown: redact(
+        this.sensitive,
+        bytes && this.kind === 'bytes' ? `<${bytes.byteLength} bytes>` : text,
+      ),
+      reason: redactReason(this.sensitive, reason, ...forms),
       expected,
     });
   }
-}
-
-function describeBytes(raw: Uint8Array, kind: FlagKind): string {
-  if (kind === 'bytes') return `<${raw.byteLength} bytes>`;
-  return Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8').trim();
 }

@@ -23,16 +23,20 @@ export const WITHHELD_REASON =
 
 /**
  * redactReason guards why-a-value-was-refused text: a validator's or
- * parser's message may quote the value, so for a sensitive flag a reason
- * holding any run of 4 characters of the value is replaced by
- * {@link WITHHELD_REASON}.
+ * parser's message may quote the value, whole, in part or changed in case.
+ * For a sensitive flag, a reason holding any run of 4 characters of any form
+ * of the value (its text; for bytes also base64 and hex), compared without
+ * case, is replaced by {@link WITHHELD_REASON}.
  */
-export function redactReason(sensitive: boolean, reason: string, value: string): string {
-  const text = value.trim();
-  if (!sensitive || text === '') return reason;
-  const window = Math.min(QUOTE_WINDOW, text.length);
-  for (let i = 0; i + window <= text.length; i++) {
-    if (reason.includes(text.slice(i, i + window))) return WITHHELD_REASON;
+export function redactReason(sensitive: boolean, reason: string, ...forms: string[]): string {
+  if (!sensitive) return reason;
+  const said = reason.toLowerCase();
+  for (const form of forms) {
+    const text = form.trim().toLowerCase();
+    const window = Math.min(QUOTE_WINDOW, text.length);
+    for (let i = 0; window > 0 && i + window <= text.length; i++) {
+      if (said.includes(text.slice(i, i + window))) return WITHHELD_REASON;
+    }
   }
   return reason;
 }

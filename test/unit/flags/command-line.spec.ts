@@ -77,12 +77,55 @@ describe('command line', () => {
         '  - Unknown flag "nope" in the command line',
         '  - Flag --no-name is not a bool flag: "--no-" is only for bool flags; use --name=VALUE',
         '  - Flag --name needs a value: --name=VALUE or --name VALUE',
-        '  - Flag "port" from command-line (--port=http): refused "http": not an integer; expected a safe integer such as 42, -7, 0x2a, 0o52 or 0b101010',
+        '  - Flag "port" from command-line (--port): refused "http": not an integer; expected a safe integer such as 42, -7, 0x2a, 0o52 or 0b101010',
         '  - Flag "timeout" from command-line (--timeout): refused "5 minutes": not a duration; expected a duration such as 250ms, 1.5s, 1h30m, 2d or 1w (units ns, us, ms, s, m, h, d, w)',
       ].join('\n'),
     );
     expect(flags.verbose.get()).toBe(false);
     expect(flags.port.get()).toBe(8080);
+  });
+
+  it('applies nothing when any argument is wrong, even the valid ones', () => {
+    const { set, flags } = make();
+    expect(() => set.parseCommandLine(['--port=77', '--zzz'])).toThrow('Unknown flag "zzz"');
+    expect(flags.port.get()).toBe(8080);
+  });
+
+  it("never shows a sensitive flag's value, not even in the argument it names", () => {
+    const s = new FlagSet('s');
+    s.declare(
+      'api_key',
+      flag.string({
+        default: 'a-long-enough-default-api-key',
+        description: '',
+        sensitive: true,
+        validate: (v) => v.length > 20 || `"${v}" is too short`,
+      }),
+    );
+    let message = '';
+    try {
+      s.parseCommandLine(['--api_key=TOPSECRETVALUE']);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe(
+      'Invalid command line:\n  - Flag "api_key" from command-line (--api_key): refused "[redacted]": the reason is not shown because it quotes the value of a sensitive flag; expected a value that passes the flag\'s validation',
+    );
+  });
+
+  it("accepts Go's single-dash form for declared flags; other dashed words stay positional", () => {
+    const { set, flags } = make();
+    const result = set.parseCommandLine([
+      '-port=9',
+      '-name',
+      'x',
+      '-no-cache',
+      '-5',
+      '-',
+      '-unknown',
+    ]);
+    expect([flags.port.get(), flags.name.get(), flags.cache.get()]).toEqual([9, 'x', false]);
+    expect(result.args).toEqual(['-5', '-', '-unknown']);
   });
 
   it('redacts refused values of sensitive flags', () => {

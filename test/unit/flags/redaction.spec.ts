@@ -55,6 +55,28 @@ describe('reasons that quote a secret', () => {
     expect(redactReason(true, 'starts with live', 'sk-live-123')).toBe(WITHHELD_REASON);
     expect(redactReason(true, 'too short', 'sk-live-123')).toBe('too short');
     expect(redactReason(false, 'token "sk-live-123"', 'sk-live-123')).toBe('token "sk-live-123"');
+    expect(redactReason(true, 'got mysecretpw', 'MySecretPW')).toBe(WITHHELD_REASON); // case changed
+  });
+
+  it('covers bytes flags: the content as text, base64 or hex never appears in a reason', () => {
+    const set = new FlagSet('b');
+    set.declare(
+      'pem',
+      flag.bytes({
+        default: Buffer.from('-----BEGIN'),
+        description: '',
+        sensitive: true,
+        validate: (v) =>
+          Buffer.from(v).toString().startsWith('-----BEGIN') ||
+          `expected a PEM, got ${Buffer.from(v).toString()}`,
+      }),
+    );
+    const result = set.apply([
+      { name: 'pem', source: 'configmap', raw: Buffer.from('PRIVATEKEYDATAXYZ') },
+    ]);
+    expect(result.errors[0]!.message).toBe(
+      `Flag "pem" from configmap: refused "[redacted]": ${WITHHELD_REASON}; expected a value that passes the flag's validation`,
+    );
   });
 
   it("a JSON parser's detail (which quotes the document) is shown only for flags that are not secret", () => {

@@ -224,7 +224,7 @@ describe('typed values are checked against the kind', () => {
     const s = new FlagSet('o');
     const n = s.declare('n', flag.int({ default: 1, description: '' }));
     expect(() => s.override({ n: '2' })).toThrow(
-      'Flag "n" from override: refused ""2"": not a safe integer',
+      'Flag "n" from override: refused "2": not a safe integer',
     );
     expect(n.get()).toBe(1);
   });
