@@ -13,7 +13,6 @@ import type { ExportedFlagSet } from './flag-set-like.interface.js';
 import { FlagsModuleError } from './flags-module.error.js';
 import { loadFlagSets } from './load-flag-sets.util.js';
 import { parseCommandArgs } from './parse-command-args.util.js';
-import { redactManifestProblems } from './redact-manifest-problems.util.js';
 import type { ValidationReport } from './validation-report.interface.js';
 
 const NAME = 'validate';
@@ -50,10 +49,8 @@ function formatReport(report: ValidationReport, file: string): string {
 function refusedReport(error: ManifestError, sets: readonly ExportedFlagSet[]): ValidationReport {
   const names = new Set<string>();
   for (const { set } of sets) for (const flag of set) names.add(flag.name);
-  const problems = redactManifestProblems(
-    error.problems,
-    sets.map(({ set }) => set),
-  );
+  // Manifest problems never quote a value (a key may hold a secret).
+  const problems = error.problems;
   return {
     configMap: null,
     ok: false,

@@ -23,8 +23,9 @@ export const manifestMessages = {
   invalidKey: (field: string, key: string, reason: string) =>
     `${field} key ${quoted(key)} is invalid: ${reason}`,
   nonScalarKey: (field: string) => `${field} has a key that is not a plain string`,
-  nonStringData: (key: string, type: string, source: string) =>
-    `data key ${quoted(key)} has a ${type} value (${source}); ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. ${key}: ${quoted(source)}`,
+  // The value itself is never echoed: the key may hold a secret, and apply knows no flags.
+  nonStringData: (key: string, type: string) =>
+    `data key ${quoted(key)} has a ${type} value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. ${key}: "…"`,
   nullData: (key: string) =>
     `data key ${quoted(key)} has no value; ConfigMap data values must be strings: write ${key}: "" for an empty value`,
   structuredData: (key: string, type: string) =>

@@ -108,7 +108,7 @@ function entriesOf(
   return entries;
 }
 
-function readData(text: string, entries: Entry[], problems: string[]): Record<string, string> {
+function readData(entries: Entry[], problems: string[]): Record<string, string> {
   const data: Record<string, string> = {};
   for (const { key, value } of entries) {
     if (isScalar(value) && typeof value.value === 'string') {
@@ -117,8 +117,7 @@ function readData(text: string, entries: Entry[], problems: string[]): Record<st
       problems.push(manifestMessages.nullData(key));
     } else if (isScalar(value)) {
       const type = typeof value.value === 'boolean' ? 'boolean' : 'number';
-      const source = value.range ? text.slice(value.range[0], value.range[1]) : String(value.value);
-      problems.push(manifestMessages.nonStringData(key, type, source));
+      problems.push(manifestMessages.nonStringData(key, type));
     } else {
       const type = isMap(value) ? 'mapping' : isSeq(value) ? 'list' : 'non-string';
       problems.push(manifestMessages.structuredData(key, type));
@@ -157,7 +156,7 @@ function readConfigMap(text: string, entry: ParsedDocument, source: string): Con
   if (entry.name === undefined) problems.push(manifestMessages.missingName);
   const dataEntries = entriesOf(doc, 'data', problems);
   const binaryEntries = entriesOf(doc, 'binaryData', problems);
-  const data = readData(text, dataEntries, problems);
+  const data = readData(dataEntries, problems);
   const binaryData = readBinaryData(binaryEntries, problems);
   const dataKeys = new Set(dataEntries.map((e) => e.key));
   for (const { key } of binaryEntries) {

@@ -45,8 +45,8 @@ describe('dflag apply refusals', () => {
     expect(io.out).toBe('');
     expect(io.err).toBe(
       `dflag apply: Refused ConfigMap manifest ${manifest}:\n` +
-        '  - data key "example_my_dynamic_int" has a number value (20); ConfigMap data values' +
-        ' must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "20"\n',
+        '  - data key "example_my_dynamic_int" has a number value; ConfigMap data values' +
+        ' must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"\n',
     );
     expect(existsSync(join(root, 'vol'))).toBe(false);
   });
@@ -58,8 +58,8 @@ describe('dflag apply refusals', () => {
     expect(code).toBe(1);
     expect(err).toBe(
       refusal(
-        'data key "true" has a boolean value (yes); ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. true: "yes"',
-        'data key "ratio" has a number value (1.50); ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. ratio: "1.50"',
+        'data key "true" has a boolean value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. true: "…"',
+        'data key "ratio" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. ratio: "…"',
         'data key "empty" has no value; ConfigMap data values must be strings: write empty: "" for an empty value',
         'data key "nested" has a mapping value; ConfigMap data values must be strings: write it as text, e.g. in a block scalar (nested: |)',
         'data key "list" has a list value; ConfigMap data values must be strings: write it as text, e.g. in a block scalar (list: |)',

@@ -69,8 +69,8 @@ describe('dflag validate refusals', () => {
       expect(await validate('-f', unquoted, '--flags', FLAGS)).toEqual({
         code: 1,
         out:
-          `${unquoted}: data key "example_my_dynamic_int" has a number value (20); ConfigMap data` +
-          ' values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "20"\n' +
+          `${unquoted}: data key "example_my_dynamic_int" has a number value; ConfigMap data` +
+          ' values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"\n' +
           `ConfigMap manifest ${unquoted} refused: 1 error\n`,
         err: '',
       });

@@ -87,13 +87,13 @@ describe('dflag validate', () => {
     });
   });
 
-  it('hides the value of a sensitive flag in the manifest reader’s problems too', async () => {
+  it('never quotes a value in the manifest reader’s problems (a key may be a secret)', async () => {
     const { code, out } = await validateText(configMap('data:\n  api_pin: 4711\n  port: 80\n'));
     expect(code).toBe(1);
     expect(out).toBe(
       [
-        'cm.yaml: data key "api_pin" has a number value ([redacted]); ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. api_pin: "[redacted]"',
-        'cm.yaml: data key "port" has a number value (80); ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. port: "80"',
+        'cm.yaml: data key "api_pin" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. api_pin: "…"',
+        'cm.yaml: data key "port" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. port: "…"',
         'ConfigMap manifest cm.yaml refused: 2 errors',
         '',
       ].join('\n'),
