@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { resolve } from 'node:path';
-import { ConfigMapEngine } from './configmap/configmap-engine.js';
+import { ConfigMapEngine, ENGINE_DEFAULTS } from './configmap/configmap-engine.js';
 import { DFLAG_LOGGER_CONTEXT } from './dflag.constants.js';
 import type { DflagEngine } from './dflag-engine.interface.js';
 import type { DflagOptions } from './dflag-options.interface.js';
@@ -11,6 +11,8 @@ import { resolveFlagSet } from './resolve-flag-set.util.js';
 
 interface Entry {
   readonly engine: ConfigMapEngine;
+  /** The options the engine was created with. */
+  readonly options: DflagOptions;
   /** Whether a DflagModule owns it (starts, stops and releases it). */
   claimed: boolean;
 }
@@ -24,6 +26,24 @@ const createEngine: EngineFactory = (options, flagSet) =>
     flagSet,
     logger: options.logger ?? new Logger(DFLAG_LOGGER_CONTEXT),
   });
+
+/** The engine options a module may give; `path` and the set are checked on their own. */
+const ENGINE_OPTION_KEYS = [
+  'onInvalid',
+  'startOnInvalid',
+  'optional',
+  'resyncInterval',
+  'settleDelay',
+  'usePolling',
+  'logger',
+] as const satisfies ReadonlyArray<keyof DflagOptions>;
+
+const show = (value: unknown): string =>
+  value === undefined
+    ? 'the default'
+    : typeof value === 'object'
+      ? 'another logger'
+      : JSON.stringify(value);
 
 /**
  * EngineRegistry remembers the one engine of each flag set in this process,
@@ -59,6 +79,7 @@ export class EngineRegistry {
       throw new DflagSetupError(messages.flagSetBoundTwice(flagSet.name, existing.engine.path));
     const entry = existing ?? this.add(options, flagSet, true);
     this.checkPath(entry, options, flagSet);
+    this.checkOptions(entry, options, flagSet);
     entry.claimed = true;
     try {
       await this.initialize(entry, flagSet);
@@ -75,7 +96,7 @@ export class EngineRegistry {
   }
 
   private add(options: DflagOptions, flagSet: FlagSet, claimed: boolean): Entry {
-    const entry: Entry = { engine: this.factory(options, flagSet), claimed };
+    const entry: Entry = { engine: this.factory(options, flagSet), options, claimed };
     this.entries.set(flagSet, entry);
     return entry;
   }
@@ -85,6 +106,23 @@ export class EngineRegistry {
       throw new DflagSetupError(
         messages.flagSetBoundElsewhere(flagSet.name, entry.engine.path, options.path),
       );
+  }
+
+  /**
+   * checkOptions refuses a module whose engine options differ from those
+   * `loadFlags()` created the engine with: they would be silently ignored.
+   */
+  private checkOptions(entry: Entry, options: DflagOptions, flagSet: FlagSet): void {
+    const differences: string[] = [];
+    for (const key of ENGINE_OPTION_KEYS) {
+      const given = options[key];
+      if (given === undefined) continue;
+      const loaded = entry.options[key] ?? (ENGINE_DEFAULTS as Record<string, unknown>)[key];
+      if (given !== loaded) differences.push(`${key} (${show(loaded)} vs ${show(given)})`);
+    }
+    if (differences.length > 0) {
+      throw new DflagSetupError(messages.optionsDiffer(flagSet.name, differences));
+    }
   }
 
   private async initialize(entry: Entry, flagSet: FlagSet): Promise<void> {

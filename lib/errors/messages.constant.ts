@@ -59,6 +59,8 @@ export const messages = {
     `A listener of "${event}" failed: ${reason} (reloading carries on)`,
   flagSetBoundElsewhere: (set: string, path: string, other: string) =>
     `Flag set "${set}" is already bound to the ConfigMap at ${path}, so it cannot be bound to ${other}: pass the same path to loadFlags() and DflagModule, or bind another FlagSet`,
+  optionsDiffer: (set: string, differences: readonly string[]) =>
+    `Flag set "${set}" was loaded by loadFlags() with other options than DflagModule gives it: ${differences.join(', ')}. The module reuses that load, so pass the same options to both (e.g. one shared object)`,
   flagSetBoundTwice: (set: string, path: string) =>
     `Flag set "${set}" (${path}) is already bound by another DflagModule registration: bind each FlagSet once, and give a second set its own registration name`,
   flagsNotInSet: (names: readonly string[], set: string) =>

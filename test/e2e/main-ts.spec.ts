@@ -114,6 +114,36 @@ describe('the main.ts case: flags first, then the application', () => {
     );
   });
 
+  it('a module giving other engine options than loadFlags() is an error naming each difference', async () => {
+    const { flagSet } = makeAppFlags();
+    await loadFlags({ path: volume.dir, flagSet });
+    const { AppModule } = appModule({
+      path: volume.dir,
+      flagSet,
+      onInvalid: 'reject-version',
+      resyncInterval: 5000,
+    });
+    const created = NestFactory.create(AppModule, { logger: false, abortOnError: false });
+    await expect(created).rejects.toThrow(
+      'Flag set "app" was loaded by loadFlags() with other options than DflagModule gives it: onInvalid ("keep-last-good" vs "reject-version"). The module reuses that load, so pass the same options to both (e.g. one shared object)',
+    );
+  });
+
+  it('the same options object for loadFlags() and the module is fine', async () => {
+    const { flagSet } = makeAppFlags();
+    const options = {
+      path: volume.dir,
+      flagSet,
+      onInvalid: 'reject-version' as const,
+      resyncInterval: 1000,
+    };
+    await loadFlags(options);
+    const { AppModule } = appModule(options);
+    app = await NestFactory.create(AppModule, { logger: false, abortOnError: false });
+    await app.init();
+    expect(app.get(FlagService).status().generation).toBe(1);
+  });
+
   it('loadFlags() with an invalid ConfigMap throws one error listing every bad key, and can be retried', async () => {
     const { flagSet, flags } = makeAppFlags();
     await volume.write({ port: 'eighty', rate_limit: '-1' });
