@@ -20,9 +20,8 @@ export interface DflagOptions extends Omit<ConfigMapEngineOptions, 'flagSet' | '
   flagSet?: FlagSet;
   /**
    * The handles `defineFlags()` returned, as an alternative to `flagSet`:
-   * their set is bound (the default set, or `flagSet` when given, which they
-   * must belong to). Checked at start so that a group declared into another
-   * set is an error, not a silently unbound flag.
+   * the set they were declared in is bound. They must all belong to one set
+   * (and to `flagSet` when it is given too); checked at start.
    * @default undefined (bind `flagSet`)
    */
   flags?: FlagHandles;

@@ -83,7 +83,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     }
     if (this.flags.has(name))
       throw new FlagDeclarationError(name, messages.duplicateFlag(name, this.name));
-    const flag = new Flag<T>(name, spec);
+    const flag = new Flag<T>(name, spec, this);
     this.flags.set(name, flag as Flag<unknown>);
     return flag;
   }

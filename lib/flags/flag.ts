@@ -8,6 +8,7 @@ import type { FlagKind, RawValue } from './flag-kind.js';
 import type { FlagSource } from './flag-source.js';
 import { FLAG_SOURCES } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
+import type { FlagSet } from './flag-set.js';
 import { redact, redactReason } from './redact.util.js';
 import type { CompiledValidator } from './validator.js';
 import { AsyncValidatorError, compileValidator } from './validator.js';
@@ -37,6 +38,8 @@ export class Flag<T> {
   readonly sensitive: boolean;
   /** The declared default, after validation. */
   readonly defaultValue: T;
+  /** The set this flag is declared in. */
+  readonly flagSet: FlagSet;
 
   private current: T;
   private currentSource: FlagSource = 'default';
@@ -49,9 +52,10 @@ export class Flag<T> {
   private readonly validator: CompiledValidator | undefined;
 
   /** @internal Flags are created by a FlagSet. */
-  constructor(name: string, spec: FlagSpec<T>) {
+  constructor(name: string, spec: FlagSpec<T>, flagSet: FlagSet) {
     const { options, codec } = spec;
     this.name = name;
+    this.flagSet = flagSet;
     this.codec = codec;
     this.kind = codec.kind;
     this.description = options.description;

@@ -16,6 +16,12 @@ import { resolveFlagSet } from '../resolve-flag-set.util.js';
 /** DflagTestingOptions configures `DflagTestingModule.forRoot()`. */
 export interface DflagTestingOptions extends DflagModuleExtras {
   /**
+   * Whether the providers are visible in every module. Unlike `DflagModule`,
+   * on by default: a test double must serve wherever the replaced module did.
+   * @default true
+   */
+  isGlobal?: boolean;
+  /**
    * The flag set to provide.
    * @default defaultFlagSet (or the set `flags` were declared in)
    */
@@ -26,7 +32,8 @@ export interface DflagTestingOptions extends DflagModuleExtras {
    */
   flags?: FlagHandles;
   /**
-   * Typed values by flag name, set on the `override` layer (above every
+   * Values by flag name (of each flag's type; checked when the module
+   * starts, not by the compiler), set on the `override` layer (above every
    * other source) when the module starts and removed when it closes. Invalid
    * values or unknown names fail the test module's compilation, listing
    * every problem.
@@ -211,7 +218,7 @@ export class DflagTestingModule {
         ],
         exports: () => [...base.exports(), InMemoryFlagEngine],
       },
-      options.isGlobal ?? false,
+      options.isGlobal ?? true,
     );
   }
 }

@@ -283,7 +283,7 @@ describe('DflagModule options and injection', () => {
     }
   });
 
-  it('the flags option binds the set the handles were declared in, and refuses handles of another set', async () => {
+  it('the flags option binds the set the handles were declared in, and refuses handles of two sets', async () => {
     @Module({
       imports: [
         EventEmitterModule.forRoot(),
@@ -295,13 +295,28 @@ describe('DflagModule options and injection', () => {
     await app?.close();
     app = undefined;
 
-    const { flags } = makeAppFlags();
+    // Handles of an explicit set bind that set: no flagSet needed.
+    const { flags, flagSet } = makeAppFlags();
     @Module({
       imports: [EventEmitterModule.forRoot(), DflagModule.forRoot({ path: volume.dir, flags })],
     })
+    class OwnSetModule {}
+    const own = await boot(OwnSetModule);
+    expect(own.get(FlagService).flagSet).toBe(flagSet);
+    await own.close();
+    app = undefined;
+
+    // Handles of two sets cannot be bound together.
+    const mixed = { ...flags, ...defaultFlags };
+    @Module({
+      imports: [
+        EventEmitterModule.forRoot(),
+        DflagModule.forRoot({ path: volume.dir, flags: mixed }),
+      ],
+    })
     class BadModule {}
     await expect(Test.createTestingModule({ imports: [BadModule] }).compile()).rejects.toThrow(
-      'The flags option holds flags not declared in flag set "default": port, rate_limit, mode, api_key; pass the set they were declared in as flagSet',
+      `The flags option holds flags not declared in flag set "app": ${Object.keys(defaultFlags).join(', ')}; pass the set they were declared in as flagSet`,
     );
   });
 
