@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { applyCommand } from './apply.command.js';
 import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
@@ -12,6 +13,12 @@ const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
 );
 
 const HELP = new Set(['--help', '-h', 'help']);
+
+/** packageVersion reads this package's version (dist/cli → ../../package.json, lib/cli alike). */
+function packageVersion(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
 
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -38,6 +45,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   if (name === undefined) {
     io.stderr(`${cliMessages.missingCommand}\n\n${usage}`);
     return ExitCode.Usage;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageVersion()}\n`);
+    return ExitCode.Ok;
   }
   if (HELP.has(name)) {
     const topic = rest[0] === undefined ? undefined : COMMANDS.get(rest[0]);

@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
 import { DflagModule } from 'nestjs-dflag';
 import { DflagHealthIndicator } from 'nestjs-dflag/health';
+import { ConfigDirCleanup, CREATED_CONFIG_DIR } from './config-dir.cleanup.js';
 import { FlagChangeLogger } from './flag-change.logger.js';
 import { FlagsController } from './flags.controller.js';
 import { GreetingController } from './greeting.controller.js';
@@ -12,8 +13,11 @@ import { HealthController } from './health.controller.js';
 /** AppModule wires the sample: flags from a ConfigMap directory, events, health. */
 @Module({})
 export class AppModule {
-  /** forDirectory binds the default flag set to the ConfigMap directory `main.ts` loaded. */
-  static forDirectory(path: string): DynamicModule {
+  /**
+   * forDirectory binds the default flag set to the ConfigMap directory
+   * `main.ts` loaded; a directory the sample created is removed at shutdown.
+   */
+  static forDirectory(path: string, created: boolean): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -22,7 +26,12 @@ export class AppModule {
         TerminusModule,
       ],
       controllers: [GreetingController, FlagsController, HealthController],
-      providers: [FlagChangeLogger, DflagHealthIndicator],
+      providers: [
+        FlagChangeLogger,
+        DflagHealthIndicator,
+        ConfigDirCleanup,
+        { provide: CREATED_CONFIG_DIR, useValue: created ? path : undefined },
+      ],
     };
   }
 }

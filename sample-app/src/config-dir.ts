@@ -14,12 +14,12 @@ export const EMBEDDED_MANIFEST = fileURLToPath(new URL('../configmap.yaml', impo
 /**
  * prepareConfigDir returns the directory to read flags from: the one given,
  * or a fresh one into which the embedded manifest is applied exactly as
- * kubelet would write a mounted ConfigMap.
+ * kubelet would write a mounted ConfigMap (`created`: removed at shutdown).
  */
-export async function prepareConfigDir(given: string): Promise<string> {
-  if (given !== '') return given;
+export async function prepareConfigDir(given: string): Promise<{ dir: string; created: boolean }> {
+  if (given !== '') return { dir: given, created: false };
   const dir = join(await mkdtemp(join(tmpdir(), 'dflag-sample-')), 'etc-dflag');
   const manifest = await readConfigMapManifest(EMBEDDED_MANIFEST);
   await writeConfigMapVolume(dir, manifestToPayload(manifest));
-  return dir;
+  return { dir, created: true };
 }

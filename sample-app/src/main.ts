@@ -18,10 +18,16 @@ try {
   process.exit(2);
 }
 
-const dir = await prepareConfigDir(flags['config-dir'].get());
-await loadFlags(dir);
+const { dir, created } = await prepareConfigDir(flags['config-dir'].get());
+try {
+  await loadFlags(dir);
+} catch (error) {
+  if (!(error instanceof DflagError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 
-const app = await NestFactory.create(AppModule.forDirectory(dir));
+const app = await NestFactory.create(AppModule.forDirectory(dir, created));
 app.enableShutdownHooks();
 await app.listen(flags.port.get(), flags.host.get());
 const url = (await app.getUrl()).replace('[::1]', 'localhost');

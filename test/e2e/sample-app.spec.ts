@@ -116,7 +116,19 @@ describe('the sample app (npm start)', () => {
     );
     app.child.kill('SIGTERM');
     expect(await exited).toEqual([null, 'SIGTERM']);
+    expect(existsSync(app.dir)).toBe(false); // the directory it created for its embedded configuration
     expect(app.output()).not.toMatch(/ERROR|Unhandled/);
+  });
+
+  it('a missing --config-dir exits 1 with the message, not a stack trace', async () => {
+    const missing = join(work, 'nope');
+    const failed = await run(process.execPath, [sampleMain, `--config-dir=${missing}`], {
+      cwd: root,
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toBe(
+      `The ConfigMap directory ${missing} does not exist. Mount the ConfigMap volume there (volumeMounts[].mountPath: ${missing}), or set optional: true to start on defaults and pick it up when it appears\n`,
+    );
   });
 
   it('--help prints the usage table; a bad flag exits 2 naming it', async () => {
@@ -128,7 +140,7 @@ describe('the sample app (npm start)', () => {
     );
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain(
-      'Flag "port" from command-line (--port=http): refused "http": not an integer',
+      'Flag "port" from command-line (--port): refused "http": not an integer',
     );
   });
 });

@@ -78,3 +78,15 @@ describe('dflag usage', () => {
     expect(await run(...argv)).toEqual({ code: 2, out: '', err: `${message}\n\n${APPLY_USAGE}` });
   });
 });
+
+describe('dflag --version', () => {
+  it("prints the package's version", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { version } = JSON.parse(
+      await readFile(new URL('../../../package.json', import.meta.url), 'utf8'),
+    ) as { version: string };
+    const io = captureIo();
+    expect(await runCli(['--version'], io)).toBe(0);
+    expect(io.out).toBe(`${version}\n`);
+  });
+});
