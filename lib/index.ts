@@ -1,5 +1,6 @@
 export { flag } from './flags/flag-spec.js';
 export type {
+  DeepReadonly,
   FlagOptions,
   FlagOptionsBase,
   FlagSpec,

@@ -67,6 +67,15 @@ export interface FlagSpec<T> {
   readonly options: FlagOptionsBase & { default: T; validate?: unknown };
 }
 
+/** DeepReadonly is how a JSON flag's value is typed: it is deeply frozen, so writes are type errors. */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends ReadonlyArray<infer U>
+    ? ReadonlyArray<DeepReadonly<U>>
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
 type Spec<S extends StandardSchemaV1> = FlagSpec<StandardSchemaV1.InferOutput<S>>;
 
 const spec = <T>(codec: FlagCodec<unknown>, options: object): FlagSpec<T> =>
@@ -120,10 +129,15 @@ export const flag = {
     ): Spec<S>;
     (options: PlainFlagOptions<ReadonlySet<string>>): FlagSpec<ReadonlySet<string>>;
   },
-  /** json: any JSON document, deeply frozen; typed by the schema's output or the default. */
+  /**
+   * json: any JSON document, deeply frozen at run time and so deeply
+   * read-only in its type; typed by the schema's output or the default.
+   */
   json: ((options: FlagOptions<unknown>) => spec(jsonCodec, options)) as {
-    <S extends StandardSchemaV1>(options: SchemaFlagOptions<S>): Spec<S>;
-    <T>(options: PlainFlagOptions<T>): FlagSpec<T>;
+    <S extends StandardSchemaV1>(
+      options: SchemaFlagOptions<S>,
+    ): FlagSpec<DeepReadonly<StandardSchemaV1.InferOutput<S>>>;
+    <T>(options: PlainFlagOptions<T>): FlagSpec<DeepReadonly<T>>;
   },
   /** bytes: raw file bytes from a ConfigMap (`binaryData`), base64 on the command line. */
   bytes: ((options: FlagOptions<Uint8Array>) => spec(bytesCodec, options)) as {

@@ -244,3 +244,24 @@ describe('typed values are checked against the kind', () => {
     );
   });
 });
+
+describe('JSON values are read-only in their type, as they are frozen at run time', () => {
+  it('refuses writes at compile time and at run time', () => {
+    const set = new FlagSet('ro');
+    const policy = set.declare(
+      'policy',
+      flag.json({ default: { rate: 1, tags: ['a'] }, description: '' }),
+    );
+    const value = policy.get();
+    expect(() => {
+      // @ts-expect-error a JSON flag's value is deeply read-only
+      value.rate = 5;
+    }).toThrow(TypeError);
+    expect(() => {
+      // @ts-expect-error arrays inside it too
+      value.tags.push('b');
+    }).toThrow(TypeError);
+    const rate: number = value.rate; // reading is unchanged
+    expect(rate).toBe(1);
+  });
+});
