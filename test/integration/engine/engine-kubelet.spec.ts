@@ -171,7 +171,11 @@ describe('ConfigMapEngine on the kubelet layout', () => {
     const seen = reports.map((r) => r.changes[0]!.current as number);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     // The watcher saw nothing it took for an error (a vanished version dir is normal here).
-    expect(engine.status()).toMatchObject({ watchMode: 'events', watcherError: undefined, errors: [] });
+    expect(engine.status()).toMatchObject({
+      watchMode: 'events',
+      watcherError: undefined,
+      errors: [],
+    });
   });
 });
 
