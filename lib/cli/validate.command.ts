@@ -46,19 +46,40 @@ function formatReport(report: ValidationReport, file: string): string {
   return `${lines.join('\n')}\n`;
 }
 
-function refusedReport(error: ManifestError, sets: readonly ExportedFlagSet[]): ValidationReport {
-  const names = new Set<string>();
-  for (const { set } of sets) for (const flag of set) names.add(flag.name);
-  // Manifest problems never quote a value (a key may hold a secret).
-  const problems = error.problems;
+/**
+ * refusedReport reports a manifest refused for its content: its problems (never quoting a value: a
+ * key may hold a secret), plus the checks of every key that could still be read, so that one run
+ * shows every problem.
+ */
+function refusedReport(
+  error: ManifestError,
+  sets: readonly ExportedFlagSet[],
+  strict: boolean,
+): ValidationReport {
+  const manifestErrors = error.problems.map((message) => ({ key: null, message }));
+  if (error.partial === undefined) {
+    const names = new Set<string>();
+    for (const { set } of sets) for (const flag of set) names.add(flag.name);
+    return {
+      configMap: null,
+      ok: false,
+      errors: manifestErrors,
+      warnings: [],
+      notes: [],
+      checked: 0,
+      flags: names.size,
+    };
+  }
+  const keys = checkManifest(
+    error.partial,
+    sets.map(({ set }) => set),
+    { strict },
+  );
   return {
-    configMap: null,
+    ...keys,
+    configMap: error.partial.name === '' ? null : error.partial.name,
     ok: false,
-    errors: problems.map((message) => ({ key: null, message })),
-    warnings: [],
-    notes: [],
-    checked: 0,
-    flags: names.size,
+    errors: [...manifestErrors, ...keys.errors],
   };
 }
 
@@ -103,7 +124,7 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
     );
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
-    report = refusedReport(error, sets);
+    report = refusedReport(error, sets, values.strict === true);
   }
 
   io.stdout(

@@ -166,7 +166,18 @@ function readConfigMap(text: string, entry: ParsedDocument, source: string): Con
     Object.values(data).reduce((sum, value) => sum + Buffer.byteLength(value, 'utf8'), 0) +
     Object.values(binaryData).reduce((sum, value) => sum + value.byteLength, 0);
   if (size > MAX_CONFIGMAP_BYTES) problems.push(manifestMessages.tooLarge(size));
-  if (problems.length > 0) throw new ManifestError(source, problems);
+  if (problems.length > 0) {
+    // What can still be checked: legal keys, and for a key in both, its data value only.
+    const legal = ([key]: [string, unknown]): boolean => keyNameProblem(key) === undefined;
+    const partial: ConfigMapManifest = {
+      name: entry.name ?? '',
+      data: Object.fromEntries(Object.entries(data).filter(legal)),
+      binaryData: Object.fromEntries(
+        Object.entries(binaryData).filter((e) => legal(e) && !dataKeys.has(e[0])),
+      ),
+    };
+    throw new ManifestError(source, problems, { partial });
+  }
   return { name: entry.name!, data, binaryData };
 }
 

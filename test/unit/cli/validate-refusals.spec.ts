@@ -46,7 +46,23 @@ describe('dflag validate refusals', () => {
           'cm.yaml: data key "a/b" is invalid: "a/b" must consist of letters, digits, "-", "_" or "." ([-._a-zA-Z0-9]+)',
           'cm.yaml: binaryData key "logo" is not valid base64 (standard alphabet, with = padding)',
           'cm.yaml: key "port" is in both data and binaryData; a key may appear in only one of them',
-          'ConfigMap manifest cm.yaml refused: 4 errors',
+          // The keys that could be read are checked too: one run shows every problem.
+          'note: port: static flag, takes effect on restart',
+          'ConfigMap app-config: 1 key checked against 9 flags: 4 errors, 0 warnings, 1 note',
+          '',
+        ].join('\n'),
+        err: '',
+      });
+    });
+
+    it('reports a manifest problem and a bad value of another key in one run', async () => {
+      const text = configMap('data:\n  example_my_dynamic_int: 20\n  debug: maybe\n');
+      expect(await refuse(text)).toEqual({
+        code: 1,
+        out: [
+          'cm.yaml: data key "example_my_dynamic_int" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"',
+          'debug: not a boolean; expected a boolean: true/false, 1/0, t/f, yes/no or on/off',
+          'ConfigMap app-config: 1 key checked against 9 flags: 2 errors, 0 warnings, 0 notes',
           '',
         ].join('\n'),
         err: '',
@@ -59,7 +75,7 @@ describe('dflag validate refusals', () => {
         code: 1,
         out:
           'cm.yaml: data and binaryData total 1048577 bytes, over the 1048576-byte (1 MiB) limit of a ConfigMap\n' +
-          'ConfigMap manifest cm.yaml refused: 1 error\n',
+          'ConfigMap app-config: 1 key checked against 9 flags: 1 error, 0 warnings, 0 notes\n',
         err: '',
       });
     });
@@ -71,7 +87,7 @@ describe('dflag validate refusals', () => {
         out:
           `${unquoted}: data key "example_my_dynamic_int" has a number value; ConfigMap data` +
           ' values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"\n' +
-          `ConfigMap manifest ${unquoted} refused: 1 error\n`,
+          'ConfigMap example-config: 2 keys checked against 9 flags: 1 error, 0 warnings, 0 notes\n',
         err: '',
       });
       const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: YQ==\n';

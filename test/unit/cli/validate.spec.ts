@@ -94,7 +94,7 @@ describe('dflag validate', () => {
       [
         'cm.yaml: data key "api_pin" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. api_pin: "…"',
         'cm.yaml: data key "port" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. port: "…"',
-        'ConfigMap manifest cm.yaml refused: 2 errors',
+        'ConfigMap app-config: 0 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
         '',
       ].join('\n'),
     );
@@ -237,7 +237,7 @@ describe('dflag validate', () => {
     const refused = await validateText(configMap('data:\n  a/b: x\n'), '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toEqual({
-      configMap: null,
+      configMap: 'app-config',
       ok: false,
       errors: [
         {
