@@ -1,38 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { runCli } from '../../../lib/cli/run-cli.js';
 import { captureIo } from '../../utils/capture-io.js';
-import { makeTempDir, removeTempDir } from '../../utils/temp-dir.js';
-
-const FIXTURES = resolve(import.meta.dirname, '../../fixtures');
-const FLAGS = join(FIXTURES, 'validate-flags.ts');
-const GOOD = join(FIXTURES, 'example-configmap.yaml');
-
-const configMap = (body: string): string =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\n${body}`;
+import { join } from 'node:path';
+import { configMap, FIXTURES, FLAGS, GOOD, validateHarness } from './validate-harness.js';
 
 describe('dflag validate refusals', () => {
-  let root: string;
-
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-
-  afterEach(async () => {
-    await removeTempDir(root);
-  });
-
-  async function validate(...argv: string[]) {
-    const io = captureIo(root);
-    const code = await runCli(['validate', ...argv], io);
-    return { code, out: io.out, err: io.err };
-  }
-
-  /** Validates `text` as cm.yaml against the fixture flags; the manifest must be refused. */
-  async function refuse(text: string, ...extra: string[]) {
-    await writeFile(join(root, 'cm.yaml'), text);
-    return validate('-f', 'cm.yaml', '--flags', FLAGS, ...extra);
-  }
+  const { root, validate, validateText: refuse } = validateHarness();
 
   describe('of the manifest: one line per problem, exit 1', () => {
     it('refuses illegal keys, a key in both data and binaryData and invalid base64', async () => {
@@ -112,7 +84,7 @@ describe('dflag validate refusals', () => {
       expect(await validate('-f', 'missing.yaml', '--flags', FLAGS)).toEqual({
         code: 1,
         out: '',
-        err: `dflag validate: cannot read missing.yaml: ENOENT: no such file or directory, open '${join(root, 'missing.yaml')}'\n`,
+        err: `dflag validate: cannot read missing.yaml: ENOENT: no such file or directory, open '${join(root(), 'missing.yaml')}'\n`,
       });
     });
   });

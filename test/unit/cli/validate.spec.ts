@@ -1,19 +1,12 @@
+import { runCli } from '../../../lib/cli/run-cli.js';
+import { captureIo } from '../../utils/capture-io.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { runCli } from '../../../lib/cli/run-cli.js';
-import { captureIo } from '../../utils/capture-io.js';
-import { makeTempDir, removeTempDir } from '../../utils/temp-dir.js';
+import { join } from 'node:path';
+import { configMap, FIXTURES, FLAGS, GOOD, ROOT, validateHarness } from './validate-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const FIXTURES = join(ROOT, 'test/fixtures');
-const FLAGS = join(FIXTURES, 'validate-flags.ts');
-const GOOD = join(FIXTURES, 'example-configmap.yaml');
 const BAD = join(FIXTURES, 'validate-bad-configmap.yaml');
-
-const configMap = (body: string): string =>
-  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\n${body}`;
 
 const INT_EXPECTED = 'expected a safe integer such as 42, -7, 0x2a, 0o52 or 0b101010';
 const VALIDATION_EXPECTED = "expected a value that passes the flag's validation";
@@ -21,27 +14,7 @@ const WITHHELD = 'the reason is not shown because it quotes the value of a sensi
 const UNKNOWN = 'no flag of that name is declared; ignored (a newer release may read it)';
 
 describe('dflag validate', () => {
-  let root: string;
-
-  beforeEach(async () => {
-    root = await makeTempDir();
-  });
-
-  afterEach(async () => {
-    await removeTempDir(root);
-  });
-
-  async function validate(...argv: string[]) {
-    const io = captureIo(root);
-    const code = await runCli(['validate', ...argv], io);
-    return { code, out: io.out, err: io.err };
-  }
-
-  /** Validates `text` (written as cm.yaml) against the fixture flags. */
-  async function validateText(text: string, ...extra: string[]) {
-    await writeFile(join(root, 'cm.yaml'), text);
-    return validate('-f', 'cm.yaml', '--flags', FLAGS, ...extra);
-  }
+  const { root, validate, validateText } = validateHarness();
 
   it('exits 0 on the example ConfigMap, with one summary line', async () => {
     expect(await validate('-f', GOOD, '--flags', FLAGS)).toEqual({
@@ -155,7 +128,7 @@ describe('dflag validate', () => {
 
   it('checks a key against every exported set that declares it', async () => {
     const twoSets = join(FIXTURES, 'validate-two-sets.ts');
-    await writeFile(join(root, 'cm.yaml'), configMap("data:\n  rate: '80'\n  mode: b\n"));
+    await writeFile(join(root(), 'cm.yaml'), configMap("data:\n  rate: '80'\n  mode: b\n"));
     expect(await validate('-f', 'cm.yaml', '--flags', twoSets)).toEqual({
       code: 1,
       out: [
@@ -166,7 +139,7 @@ describe('dflag validate', () => {
       ].join('\n'),
       err: '',
     });
-    await writeFile(join(root, 'cm.yaml'), configMap("data:\n  rate: 'x'\n"));
+    await writeFile(join(root(), 'cm.yaml'), configMap("data:\n  rate: 'x'\n"));
     expect((await validate('-f', 'cm.yaml', '--flags', twoSets)).out).toBe(
       [
         `rate: not an integer; ${INT_EXPECTED} (flag set "app")`,
