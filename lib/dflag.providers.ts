@@ -1,6 +1,6 @@
 import { Logger, Scope } from '@nestjs/common';
 import type { FactoryProvider, InjectionToken, Provider } from '@nestjs/common';
-import { INQUIRER } from '@nestjs/core';
+import { INQUIRER, ModulesContainer } from '@nestjs/core';
 import { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import { getFlagServiceToken } from './decorators/inject-flag-service.decorator.js';
 import { requestedFlags } from './decorators/requested-flags.registry.js';
@@ -43,11 +43,17 @@ export interface DflagRegistrationProviders {
 export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEngine>> {
   return {
     provide: DFLAG_ENGINE,
-    useFactory: (options: DflagOptions, emitter: EventEmitter2 | undefined) => {
+    useFactory: (
+      options: DflagOptions,
+      emitter: EventEmitter2 | undefined,
+      application: ModulesContainer,
+    ) => {
       if (!emitter) throw new DflagSetupError(messages.missingEventEmitter);
-      return engineRegistry.claim(options);
+      // The modules container is one per application: it tells a second
+      // registration of the same app from a later app after a failed one.
+      return engineRegistry.claim(options, application);
     },
-    inject: [DFLAG_MODULE_OPTIONS, { token: EventEmitter2, optional: true }],
+    inject: [DFLAG_MODULE_OPTIONS, { token: EventEmitter2, optional: true }, ModulesContainer],
   };
 }
 

@@ -15,6 +15,8 @@ interface Entry {
   readonly options: DflagOptions;
   /** Whether a DflagModule owns it (starts, stops and releases it). */
   claimed: boolean;
+  /** The application that claimed it (its modules container), if any. */
+  owner?: object;
 }
 
 /** EngineFactory creates the engine of a flag set (a seam; the default is the real ConfigMapEngine). */
@@ -72,15 +74,19 @@ export class EngineRegistry {
    * already loaded when there is one, else a new engine. The module then
    * owns it until {@link release}.
    */
-  async claim(options: DflagOptions): Promise<DflagEngine> {
+  async claim(options: DflagOptions, owner: object): Promise<DflagEngine> {
     const flagSet = resolveFlagSet(options);
     const existing = this.entries.get(flagSet);
-    if (existing?.claimed)
+    // Another application that claimed the set but never started it failed to
+    // be created (Nest runs no shutdown hook then): this one takes it over.
+    const abandoned = existing?.owner !== owner && !existing?.engine.watching;
+    if (existing?.claimed && !abandoned)
       throw new DflagSetupError(messages.flagSetBoundTwice(flagSet.name, existing.engine.path));
     const entry = existing ?? this.add(options, flagSet, true);
     this.checkPath(entry, options, flagSet);
     this.checkOptions(entry, options, flagSet);
     entry.claimed = true;
+    entry.owner = owner;
     try {
       await this.initialize(entry, flagSet);
     } catch (error) {

@@ -1,3 +1,5 @@
+import { realpathSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
@@ -28,10 +30,27 @@ export const ENGINE_DEFAULTS = {
 
 /** How often a layout caught mid-change (`..data` briefly missing) is looked at again. */
 const TRANSIENT_RETRY_MS = 20;
+/**
+ * How long a kubelet volume read as a plain directory (no `..data`) is taken
+ * for a change in progress before it is believed (an emptied volume, a
+ * developer replacing it with plain files).
+ */
+const LAYOUT_FLIP_GRACE_MS = 2000;
 /** How long start-up waits for a layout caught mid-change to settle. */
 const TRANSIENT_STARTUP_LIMIT_MS = 2000;
 /** Periodic checks go on at this pace when the watcher failed and `resyncInterval` is 0. */
 const FALLBACK_RESYNC_MS = 5000;
+
+/** directoryIdentity gives the real path of a directory and its device:inode, or undefined when missing. */
+function directoryIdentity(path: string): { path: string; id: string } | undefined {
+  try {
+    const real = realpathSync(path);
+    const info = statSync(real);
+    return info.isDirectory() ? { path: real, id: `${info.dev}:${info.ino}` } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
@@ -87,6 +106,16 @@ export class ConfigMapEngine {
   private checking: Promise<void> | undefined;
   private recheck: ReloadTrigger | undefined;
   private transientRetries = 0;
+  /** When a kubelet volume was first read as a plain directory (see `flippedToPlain`). */
+  private plainSince: number | undefined;
+  /** The identity (device and inode) of the directory the watcher watches. */
+  private watched: string | undefined;
+  /** The watched directory itself was deleted or moved: watch the mount path anew. */
+  private watcherStale = false;
+  /** A failed watcher is not reopened before this time. */
+  private reopenAfter = 0;
+  /** Resolvers of waits that must end when the engine stops. */
+  private readonly onStop = new Set<() => void>();
 
   /** The identity (see `probeVolume`) of the state last processed. */
   private seenIdentity: string | undefined;
@@ -120,6 +149,11 @@ export class ConfigMapEngine {
       settleDelay: options.settleDelay ?? ENGINE_DEFAULTS.settleDelay,
       usePolling: options.usePolling ?? ENGINE_DEFAULTS.usePolling,
     };
+  }
+
+  /** watching tells whether `start()` has run and `stop()` has not. */
+  get watching(): boolean {
+    return this.started && !this.stopping;
   }
 
   /** initialized tells whether `initialize()` has succeeded. */
@@ -173,10 +207,7 @@ export class ConfigMapEngine {
       await this.onDirectoryMissing();
       throw new DflagError(DflagErrorCode.ConfigMap, messages.directoryVanished(this.path));
     }
-    if (
-      snapshot.layout === 'transient' ||
-      (snapshot.layout === 'plain' && this.layout === 'kubelet')
-    ) {
+    if (snapshot.layout === 'transient' || this.flippedToPlain(snapshot)) {
       throw new DflagError(DflagErrorCode.ConfigMap, messages.transientLayout(this.path));
     }
     if (this.directoryMissing) await this.onDirectoryBack();
@@ -259,31 +290,71 @@ export class ConfigMapEngine {
 
   // ---- watching ----
 
+  /**
+   * openWatcher watches the directory the mount path leads to (a mount path
+   * may itself be a symlink, which chokidar would watch as a link) and
+   * remembers its identity, so that a directory deleted and re-created is
+   * noticed and watched again. Resolves once chokidar is ready, or failed, or
+   * the engine stops meanwhile.
+   */
   private async openWatcher(): Promise<void> {
-    const watcher = this.watchFactory(this.path, this.options.usePolling);
+    if (this.stopping) return;
+    const target = directoryIdentity(this.path);
+    if (!target) return; // gone meanwhile: the periodic check will see it return
+    const watcher = this.watchFactory(target.path, this.options.usePolling);
     this.watcher = watcher;
+    this.watched = target.id;
     this.watcherFailed = false;
-    this.watcherError = undefined;
-    watcher.on('raw', () => this.onEvent());
+    this.watcherStale = false;
+    const self = basename(target.path);
+    watcher.on('raw', (_event, name) => {
+      // An event naming the watched directory itself: it was deleted or moved
+      // (a new one may already stand there, even with the same inode number).
+      if (name === self) this.watcherStale = true;
+      this.onEvent();
+    });
     watcher.on('all', () => this.onEvent());
     watcher.on('error', (error) => this.onWatcherError(error));
     await new Promise<void>((resolve) => {
       watcher.once('ready', resolve);
       watcher.once('error', () => resolve());
+      this.onStop.add(resolve);
     });
   }
 
   private async closeWatcher(): Promise<void> {
     const watcher = this.watcher;
     this.watcher = undefined;
+    this.watched = undefined;
     if (watcher) await closeMountWatcher(watcher);
+  }
+
+  /**
+   * ensureWatcher reopens the watcher when it failed or when it watches a
+   * directory that is no longer the mount (deleted and re-created, or the
+   * mount symlink re-pointed): inotify keeps watching the old inode, which
+   * never reports again.
+   */
+  private async ensureWatcher(): Promise<void> {
+    if (!this.started || this.stopping) return;
+    const current = directoryIdentity(this.path)?.id;
+    if (current === undefined) return;
+    if (this.watcher && !this.watcherFailed && !this.watcherStale && current === this.watched) {
+      return;
+    }
+    // A failed watcher is retried at the pace of the periodic check, not in a loop.
+    if (this.watcherFailed && current === this.watched && Date.now() < this.reopenAfter) return;
+    await this.closeWatcher();
+    await this.openWatcher();
   }
 
   private onWatcherError(error: unknown): void {
     if (this.stopping) return;
     this.watcherFailed = true;
     this.watcherError = errorText(error);
+    this.reopenAfter = Date.now() + (this.options.resyncInterval || FALLBACK_RESYNC_MS);
     this.logger.warn(messages.watcherFailed(this.path, this.watcherError));
+    // The periodic check carries on, and reopens the watcher when it can.
     if (!this.resyncTimer) this.startResync(FALLBACK_RESYNC_MS);
     this.hint('periodic');
   }
@@ -334,7 +405,10 @@ export class ConfigMapEngine {
       try {
         await this.check(next);
       } catch (error) {
+        // Nothing was applied and the last good values serve: health must say so.
         this.errors = [messages.readFailed(this.path, errorText(error))];
+        this.lastResult = 'rejected';
+        this.lastReloadAt = new Date();
         this.logger.error(this.errors[0] as string);
       }
       next = this.recheck;
@@ -342,6 +416,7 @@ export class ConfigMapEngine {
   }
 
   private async check(trigger: ReloadTrigger): Promise<void> {
+    await this.ensureWatcher();
     const identity = probeVolume(this.path);
     if (identity === this.seenIdentity) return;
     if (identity === 'transient') return this.retrySoon();
@@ -349,12 +424,10 @@ export class ConfigMapEngine {
     // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
     const snapshot = readVolume(this.path);
     // Once kubelet's layout was seen, a directory without `..data` is caught
-    // mid-change (a non-atomic relink, a deletion in progress): never read it
-    // as a plain directory, which would drop every key.
-    if (
-      snapshot.layout === 'transient' ||
-      (snapshot.layout === 'plain' && this.layout === 'kubelet')
-    ) {
+    // mid-change (a non-atomic relink, a deletion in progress): it is not read
+    // as a plain directory (which would drop every key) unless it stays so
+    // for longer than any such change takes.
+    if (snapshot.layout === 'transient' || this.flippedToPlain(snapshot)) {
       return this.retrySoon();
     }
     if (snapshot.layout === 'missing') return this.onDirectoryMissing();
@@ -369,11 +442,18 @@ export class ConfigMapEngine {
     this.process(snapshot, trigger);
   }
 
+  /** flippedToPlain: a plain read of a kubelet volume, not yet settled for {@link LAYOUT_FLIP_GRACE_MS}. */
+  private flippedToPlain(snapshot: VolumeSnapshot): boolean {
+    if (snapshot.layout !== 'plain' || this.layout !== 'kubelet') return false;
+    this.plainSince ??= Date.now();
+    return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;
+  }
+
   private retrySoon(): void {
     if (this.retryTimer || this.stopping) return;
     if (this.transientRetries === 0) this.logger.warn(messages.transientLayout(this.path));
-    // Quick retries for a second; after that, watcher events and the periodic check carry on.
-    if (++this.transientRetries > TRANSIENT_STARTUP_LIMIT_MS / TRANSIENT_RETRY_MS / 2) return;
+    // Quick retries through the grace period; then watcher events and the periodic check carry on.
+    if (++this.transientRetries > LAYOUT_FLIP_GRACE_MS / TRANSIENT_RETRY_MS + 1) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       this.hint('watch');
@@ -393,7 +473,7 @@ export class ConfigMapEngine {
 
   private async onDirectoryBack(): Promise<void> {
     this.directoryMissing = false;
-    if (this.started && !this.watcher && !this.stopping) await this.openWatcher();
+    await this.ensureWatcher();
   }
 
   // ---- applying ----
@@ -427,6 +507,7 @@ export class ConfigMapEngine {
     this.lastSnapshot = snapshot;
     if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
     this.transientRetries = 0;
+    this.plainSince = undefined;
     if (outcome.result !== 'rejected') this.version = snapshot.version;
     this.lastReloadAt = at;
     this.lastResult = outcome.result;
@@ -463,6 +544,8 @@ export class ConfigMapEngine {
   // ---- shutdown ----
 
   private async close(): Promise<void> {
+    for (const wake of this.onStop) wake();
+    this.onStop.clear();
     for (const timer of [this.resyncTimer, this.settleTimer, this.retryTimer]) clearTimeout(timer);
     this.resyncTimer = this.settleTimer = this.retryTimer = undefined;
     await this.closeWatcher();

@@ -87,8 +87,12 @@ export function readVolume(dir: string): VolumeSnapshot {
       if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
       return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
     } catch (error) {
-      if (error instanceof VersionVanished) continue;
-      throw error;
+      if (!(error instanceof VersionVanished)) throw error;
+      // Gone because a newer swap deleted it: read again. Gone while `..data`
+      // still points at it: `..data` dangles, and reading again will not help.
+      if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) === target) {
+        throw new Error(messages.danglingData(dir, target));
+      }
     }
   }
   throw new Error(messages.volumeUnstable(dir, MAX_ATTEMPTS));
@@ -103,9 +107,21 @@ const missing = (): VolumeSnapshot => ({
   warnings: [],
 });
 
+/** inside tells whether a real path is the volume or below it. */
+const inside = (real: string, volumeRoot: string): boolean =>
+  real === volumeRoot || real.startsWith(volumeRoot + sep);
+
 function readVersion(dir: string, target: string): Collected {
-  const versionDir = resolve(dir, target);
   const volumeRoot = realpathSync(dir);
+  let versionDir: string;
+  try {
+    versionDir = realpathSync(resolve(dir, target));
+  } catch (error) {
+    if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
+    throw error;
+  }
+  // kubelet's `..data` names a directory of the volume; one leading elsewhere is not read.
+  if (!inside(versionDir, volumeRoot)) throw new Error(messages.dataLeavesVolume(dir, target));
   const out = collected();
   let names: string[];
   try {
@@ -122,7 +138,7 @@ function readVersion(dir: string, target: string): Collected {
       let info = lstatSync(path);
       if (info.isSymbolicLink()) {
         const real = realpathSync(path);
-        if (real !== volumeRoot && !real.startsWith(volumeRoot + sep)) {
+        if (!inside(real, volumeRoot)) {
           out.warnings.push(messages.leavesVolume(file));
           continue;
         }

@@ -27,6 +27,10 @@ export const messages = {
   // ConfigMap engine
   volumeUnstable: (dir: string, attempts: number) =>
     `The ConfigMap volume ${dir} changed during ${attempts} reads in a row; will retry`,
+  danglingData: (dir: string, target: string) =>
+    `${dir}/..data points to ${target}, which does not exist; keeping the last values`,
+  dataLeavesVolume: (dir: string, target: string) =>
+    `${dir}/..data points to ${target}, outside the volume: a ConfigMap volume's versions live inside it, so it is not read; keeping the last values`,
   leavesVolume: (file: string) =>
     `Skipped ${file}: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume)`,
   skippedEntry: (file: string, kind: string) =>

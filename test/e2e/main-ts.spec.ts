@@ -103,6 +103,29 @@ describe('the main.ts case: flags first, then the application', () => {
     expect(app.get(FlagService).status().generation).toBe(1);
   });
 
+  it('an application that failed to be created does not keep the flag set: a retry works', async () => {
+    const { flagSet } = makeAppFlags();
+    @Module({
+      imports: [EventEmitterModule.forRoot(), DflagModule.forRoot({ path: volume.dir, flagSet })],
+      providers: [
+        {
+          provide: 'BROKEN',
+          useFactory: () => {
+            throw new Error('a provider failed');
+          },
+        },
+      ],
+    })
+    class BrokenModule {}
+    await expect(
+      NestFactory.create(BrokenModule, { logger: false, abortOnError: false }),
+    ).rejects.toThrow('a provider failed');
+    const { AppModule } = appModule({ path: volume.dir, flagSet });
+    app = await NestFactory.create(AppModule, { logger: false, abortOnError: false });
+    await app.init();
+    expect(app.get(FlagService).status().watchMode).toBe('events');
+  });
+
   it('a module bound to another directory than loadFlags() is an error naming both', async () => {
     const { flagSet } = makeAppFlags();
     await loadFlags({ path: volume.dir, flagSet });
