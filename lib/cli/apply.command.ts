@@ -12,6 +12,7 @@ import { cliMessages } from './cli-messages.constant.js';
 import { CliUsageError } from './cli-usage.error.js';
 import { ExitCode } from './exit-code.constant.js';
 import { parseCommandArgs } from './parse-command-args.util.js';
+import { errorMessage } from '../errors/error-message.util.js';
 
 const NAME = 'apply';
 
@@ -22,9 +23,6 @@ const OPTIONS = {
   'fs-group': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 async function run(argv: readonly string[], io: Required<CliIo>): Promise<number> {
   const values = parseCommandArgs(NAME, argv, OPTIONS);
@@ -46,7 +44,7 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   try {
     text = await readFile(resolve(io.cwd, filename), 'utf8');
   } catch (error) {
-    return fail(cliMessages.cannotRead(filename, messageOf(error)));
+    return fail(cliMessages.cannotRead(filename, errorMessage(error)));
   }
   let manifest: ConfigMapManifest;
   try {
@@ -64,7 +62,7 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
       fsGroup: values['fs-group'] === true,
     });
   } catch (error) {
-    return fail(cliMessages.cannotWrite(dir, messageOf(error)));
+    return fail(cliMessages.cannotWrite(dir, errorMessage(error)));
   }
   const version = result.version ?? '';
   io.stdout(

@@ -4,6 +4,7 @@ import { FlagSet } from '../flags/flag-set.js';
 import { cliMessages } from './cli-messages.constant.js';
 import type { ExportedFlagSet, FlagSetLike } from './flag-set-like.interface.js';
 import { FlagsModuleError } from './flags-module.error.js';
+import { errorMessage } from '../errors/error-message.util.js';
 
 const TYPESCRIPT = new Set(['.ts', '.mts', '.cts', '.tsx']);
 
@@ -37,7 +38,7 @@ export async function loadFlagSets(file: string, cwd: string): Promise<ExportedF
   try {
     exports = (await import(pathToFileURL(resolve(cwd, file)).href)) as Record<string, unknown>;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     // Node's own loading errors (ERR_UNKNOWN_FILE_EXTENSION, ERR_MODULE_NOT_FOUND of a `.js`
     // import inside TypeScript source…), not an error the module threw itself.
     const code = (error as { code?: unknown } | null)?.code;

@@ -6,6 +6,7 @@ import { cliMessages } from './cli-messages.constant.js';
 import { CliUsageError } from './cli-usage.error.js';
 import { ExitCode } from './exit-code.constant.js';
 import { validateCommand } from './validate.command.js';
+import { errorMessage } from '../errors/error-message.util.js';
 
 /** COMMANDS maps each command name to its module, in the order `dflag --help` lists them. */
 const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
@@ -67,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stderr(`${error.message}\n\n${command.usage}`);
       return ExitCode.Usage;
     }
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.stderr(`${cliMessages.failed(command.name, message)}\n`);
     return ExitCode.Failure;
   }

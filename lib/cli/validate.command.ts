@@ -14,6 +14,7 @@ import { FlagsModuleError } from './flags-module.error.js';
 import { loadFlagSets } from './load-flag-sets.util.js';
 import { parseCommandArgs } from './parse-command-args.util.js';
 import type { ValidationReport } from './validation-report.interface.js';
+import { errorMessage } from '../errors/error-message.util.js';
 
 const NAME = 'validate';
 
@@ -25,9 +26,6 @@ const OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-const messageOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 /** formatReport writes a report as lines: errors, then warnings, notes and a summary. */
 function formatReport(report: ValidationReport, file: string): string {
@@ -111,7 +109,9 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   try {
     text = await readFile(resolve(io.cwd, filename), 'utf8');
   } catch (error) {
-    io.stderr(`${cliMessages.failed(NAME, cliMessages.cannotRead(filename, messageOf(error)))}\n`);
+    io.stderr(
+      `${cliMessages.failed(NAME, cliMessages.cannotRead(filename, errorMessage(error)))}\n`,
+    );
     return ExitCode.Failure;
   }
   let report: ValidationReport;

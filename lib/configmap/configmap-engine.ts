@@ -17,6 +17,7 @@ import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 import type { WatchFactory } from './volume-watcher.js';
 import { closeMountWatcher, watchMountDirectory } from './volume-watcher.js';
+import { errorMessage } from '../errors/error-message.util.js';
 
 /** Defaults of {@link ConfigMapEngineOptions}. */
 export const ENGINE_DEFAULTS = {
@@ -51,9 +52,6 @@ function directoryIdentity(path: string): { path: string; id: string } | undefin
     return undefined;
   }
 }
-
-const errorText = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
 
 const sameContent = (a: VolumeSnapshot, b: VolumeSnapshot | undefined): boolean => {
   if (!b || a.entries.size !== b.entries.size || a.refused.size !== b.refused.size) return false;
@@ -351,7 +349,7 @@ export class ConfigMapEngine {
   private onWatcherError(error: unknown): void {
     if (this.stopping) return;
     this.watcherFailed = true;
-    this.watcherError = errorText(error);
+    this.watcherError = errorMessage(error);
     this.reopenAfter = Date.now() + (this.options.resyncInterval || FALLBACK_RESYNC_MS);
     this.logger.warn(messages.watcherFailed(this.path, this.watcherError));
     // The periodic check carries on, and reopens the watcher when it can.
@@ -406,7 +404,7 @@ export class ConfigMapEngine {
         await this.check(next);
       } catch (error) {
         // Nothing was applied and the last good values serve: health must say so.
-        this.errors = [messages.readFailed(this.path, errorText(error))];
+        this.errors = [messages.readFailed(this.path, errorMessage(error))];
         this.lastResult = 'rejected';
         this.lastReloadAt = new Date();
         this.logger.error(this.errors[0] as string);
@@ -489,7 +487,7 @@ export class ConfigMapEngine {
       try {
         listener(report);
       } catch (error) {
-        this.logger.error(`A reload listener threw: ${errorText(error)}`);
+        this.logger.error(`A reload listener threw: ${errorMessage(error)}`);
       }
     }
     return report;

@@ -5,9 +5,7 @@ import type { DflagEngine } from '../dflag-engine.interface.js';
 import { DflagEvent } from '../dflag.events.js';
 import { messages } from '../errors/messages.constant.js';
 import { toFlagEvents } from './to-flag-events.util.js';
-
-const reasonOf = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+import { errorMessage } from '../errors/error-message.util.js';
 
 /**
  * FlagEventsPublisher bridges the engine's reports to the Nest event bus.
@@ -39,7 +37,7 @@ export class FlagEventsPublisher {
     this.unsubscribe = engine.onReload((report) => this.enqueue(report));
     const bound = readiness ? readiness.waitUntilReady() : Promise.resolve();
     bound
-      .catch((error: unknown) => this.logger.warn(messages.eventEmitterFailed(reasonOf(error))))
+      .catch((error: unknown) => this.logger.warn(messages.eventEmitterFailed(errorMessage(error))))
       .finally(() => {
         this.ready = true;
         this.schedule();
@@ -87,7 +85,7 @@ export class FlagEventsPublisher {
   private emit(event: DflagEvent, payload: unknown): void {
     const emitter = this.emitter as EventEmitter2;
     const fail = (error: unknown): void =>
-      this.logger.error(messages.listenerFailed(event, reasonOf(error)));
+      this.logger.error(messages.listenerFailed(event, errorMessage(error)));
     const calls: Array<() => unknown> = [
       ...emitter.listenersAny().map((listener) => () => listener.call(emitter, event, payload)),
       // A copy: a `once` listener removes itself while the list is walked.
