@@ -1,0 +1,125 @@
+import type { ReloadTrigger } from './reload-report.interface.js';
+
+/** How often a layout caught mid-change (`..data` briefly missing) is looked at again. */
+export const TRANSIENT_RETRY_MS = 20;
+
+/** CheckSchedulerOptions wires a {@link CheckScheduler} to its engine. */
+export interface CheckSchedulerOptions {
+  /** Looks at the directory once (probe, maybe read and apply). */
+  readonly check: (trigger: ReloadTrigger) => Promise<void>;
+  /** A check threw: nothing was applied. */
+  readonly onCheckFailed: (error: unknown) => void;
+  /** Milliseconds a plain directory must be quiet before it is checked. */
+  readonly settleDelay: number;
+  /** How many quick retries a layout caught mid-change gets before events and the periodic check carry on. */
+  readonly transientRetryLimit: number;
+}
+
+/**
+ * CheckScheduler is the reading policy: when to look at the directory. One
+ * check runs at a time and hints arriving meanwhile fold into one more check.
+ * The kubelet layout is checked at once on an event (the swap is atomic); a
+ * plain directory once its burst of writes has been quiet for `settleDelay`.
+ * A periodic timer catches lost events; a layout caught mid-change is retried
+ * quickly for a while.
+ */
+export class CheckScheduler {
+  private checking: Promise<void> | undefined;
+  private recheck: ReloadTrigger | undefined;
+  private resyncTimer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private transientRetries = 0;
+  /** Whether hints are acted on: from the initial load until stop. */
+  enabled = false;
+  private stopped = false;
+
+  constructor(private readonly options: CheckSchedulerOptions) {}
+
+  /** idle resolves once the running check (and the checks folded into it) ended. */
+  idle(): Promise<void> {
+    return this.checking ?? Promise.resolve();
+  }
+
+  /** periodic tells whether a periodic check is running. */
+  get periodic(): boolean {
+    return this.resyncTimer !== undefined;
+  }
+
+  /** hint runs one check at a time; hints arriving meanwhile fold into one more check. */
+  hint(trigger: ReloadTrigger): void {
+    if (this.stopped || !this.enabled) return;
+    if (this.checking) {
+      this.recheck ??= trigger;
+      return;
+    }
+    this.checking = this.loop(trigger).finally(() => {
+      this.checking = undefined;
+    });
+  }
+
+  /** event: a watcher event; `settle` says whether to wait for the burst to be quiet (plain layout). */
+  event(settle: boolean): void {
+    if (this.stopped) return;
+    if (!settle) {
+      this.hint('watch');
+      return;
+    }
+    if (this.settleTimer) this.settleTimer.refresh();
+    else {
+      this.settleTimer = setTimeout(() => {
+        this.settleTimer = undefined;
+        this.hint('watch');
+      }, this.options.settleDelay);
+      this.settleTimer.unref();
+    }
+  }
+
+  /** startPeriodic checks every `interval` milliseconds, unless already doing so or `interval` is 0. */
+  startPeriodic(interval: number): void {
+    if (interval <= 0 || this.resyncTimer || this.stopped) return;
+    this.resyncTimer = setInterval(() => this.hint('periodic'), interval);
+    this.resyncTimer.unref();
+  }
+
+  /**
+   * retrySoon schedules a quick check of a layout caught mid-change. Returns
+   * whether this is the first retry of the episode (to log it once).
+   */
+  retrySoon(): boolean {
+    if (this.retryTimer || this.stopped) return false;
+    const first = this.transientRetries === 0;
+    if (++this.transientRetries > this.options.transientRetryLimit) return first;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.hint('watch');
+    }, TRANSIENT_RETRY_MS);
+    this.retryTimer.unref();
+    return first;
+  }
+
+  /** settled ends an episode of quick retries: a version was processed. */
+  settled(): void {
+    this.transientRetries = 0;
+  }
+
+  /** stop clears every timer; hints are ignored from then on (`idle()` waits for a running check). */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of [this.resyncTimer, this.settleTimer, this.retryTimer]) clearTimeout(timer);
+    this.resyncTimer = this.settleTimer = this.retryTimer = undefined;
+  }
+
+  private async loop(trigger: ReloadTrigger): Promise<void> {
+    let next: ReloadTrigger | undefined = trigger;
+    while (next && !this.stopped) {
+      this.recheck = undefined;
+      try {
+        await this.options.check(next);
+      } catch (error) {
+        this.options.onCheckFailed(error);
+      }
+      next = this.recheck;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import type { FlagSet } from '../flags/flag-set.js';
+import type { ApplyOutcome } from './apply-snapshot.js';
+import type { ConfigMapStatus, VolumeLayout, WatchMode } from './configmap-status.interface.js';
+import type { FlagChecksums, ReloadReport, ReloadTrigger } from './reload-report.interface.js';
+import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+
+/**
+ * EngineStatus is the record of what the engine processed: the layout and
+ * version serving, the last result, its errors and warnings. It turns into
+ * the {@link ConfigMapStatus} health checks, listings and metrics read.
+ */
+export class EngineStatus {
+  layout: VolumeLayout = 'missing';
+  version: string | undefined;
+  generation = 0;
+  lastReloadAt: Date | undefined;
+  lastResult: ReloadReport['result'] | undefined;
+  lastSuccessAt: Date | undefined;
+  errors: readonly string[] = [];
+  warnings: readonly string[] = [];
+  pendingRestart: readonly string[] = [];
+  directoryMissing = false;
+  startedOnFallbacks = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly flagSet: FlagSet,
+  ) {}
+
+  /** record notes one processed version and returns its report. */
+  record(
+    snapshot: VolumeSnapshot,
+    outcome: ApplyOutcome,
+    trigger: ReloadTrigger,
+    began: number,
+  ): ReloadReport {
+    const at = new Date();
+    this.generation += 1;
+    if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
+    if (outcome.result !== 'rejected') this.version = snapshot.version;
+    this.lastReloadAt = at;
+    this.lastResult = outcome.result;
+    if (outcome.result === 'applied') this.lastSuccessAt = at;
+    this.errors = outcome.errors.map((e) => e.message);
+    this.warnings = outcome.warnings;
+    this.pendingRestart = outcome.pendingRestart;
+    return {
+      generation: this.generation,
+      result: outcome.result,
+      changes: outcome.changes,
+      errors: this.errors,
+      warnings: this.warnings,
+      checksums: this.checksums(),
+      durationMs: performance.now() - began,
+      at,
+      trigger,
+      version: snapshot.version,
+    };
+  }
+
+  /** sameContent notes a new version holding exactly the content serving. */
+  sameContent(snapshot: VolumeSnapshot): void {
+    this.version = snapshot.version;
+    this.layout = snapshot.layout as VolumeLayout;
+  }
+
+  /** readFailed notes a check that failed before anything was applied. */
+  readFailed(message: string): void {
+    this.errors = [message];
+    this.lastResult = 'rejected';
+    this.lastReloadAt = new Date();
+  }
+
+  /** toStatus is the status as the engine reports it. */
+  toStatus(watchMode: WatchMode, watcherError: string | undefined): ConfigMapStatus {
+    return {
+      path: this.path,
+      layout: this.layout,
+      version: this.version,
+      generation: this.generation,
+      lastReloadAt: this.lastReloadAt,
+      lastResult: this.lastResult,
+      lastSuccessAt: this.lastSuccessAt,
+      errors: this.errors,
+      warnings: this.warnings,
+      pendingRestart: this.pendingRestart,
+      checksums: this.checksums(),
+      watchMode,
+      watcherError,
+      directoryMissing: this.directoryMissing,
+      startedOnFallbacks: this.startedOnFallbacks,
+    };
+  }
+
+  private checksums(): FlagChecksums {
+    return { dynamic: this.flagSet.checksum('dynamic'), static: this.flagSet.checksum('static') };
+  }
+}

@@ -1,0 +1,26 @@
+import { messages } from '../errors/messages.constant.js';
+import type { DflagLogger } from './dflag-logger.interface.js';
+import type { ApplyOutcome } from './apply-snapshot.js';
+import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+
+/**
+ * UnknownKeyReporter logs each unknown key once per key and version, so that
+ * a key meant for a newer release does not repeat at every reload.
+ */
+export class UnknownKeyReporter {
+  /** Unknown key → the identity it was last reported for. */
+  private readonly reported = new Map<string, string>();
+
+  constructor(private readonly logger: DflagLogger) {}
+
+  report(snapshot: VolumeSnapshot, outcome: ApplyOutcome): void {
+    for (const key of this.reported.keys()) {
+      if (!outcome.unknownKeys.includes(key)) this.reported.delete(key);
+    }
+    for (const key of outcome.unknownKeys) {
+      if (this.reported.get(key) === snapshot.identity) continue;
+      this.reported.set(key, snapshot.identity);
+      this.logger.warn(messages.unknownKey(snapshot.entries.get(key)?.file ?? key));
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import type { VolumeLayout } from './configmap-status.interface.js';
+import { probeVolume } from './probe-volume.js';
+import { readVolume } from './read-volume.js';
+import { sameContent } from './same-content.util.js';
+import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+
+/**
+ * How long a kubelet volume read as a plain directory (no `..data`) is taken
+ * for a change in progress before it is believed (an emptied volume, a
+ * developer replacing it with plain files).
+ */
+export const LAYOUT_FLIP_GRACE_MS = 2000;
+
+/**
+ * Detection is what a look at the directory found:
+ * - `unchanged`: the same state as last processed (nothing read);
+ * - `transient`: caught mid-change, nothing may be concluded yet;
+ * - `missing`: the directory is gone;
+ * - `same-content`: a new version holding exactly the last one's content;
+ * - `new`: a version to process.
+ */
+export type Detection =
+  | { readonly kind: 'unchanged' | 'transient' | 'missing' }
+  | { readonly kind: 'same-content' | 'new'; readonly snapshot: VolumeSnapshot };
+
+/**
+ * VersionDetector decides whether a hint is a new version: a cheap probe
+ * (`readlink(..data)`, or file fingerprints) first, a full read only when it
+ * differs from the state last processed, and a content comparison last.
+ */
+export class VersionDetector {
+  /** The identity (see `probeVolume`) of the state last processed. */
+  private seenIdentity: string | undefined;
+  private lastSnapshot: VolumeSnapshot | undefined;
+  /** When a kubelet volume was first read as a plain directory (see `flippedToPlain`). */
+  private plainSince: number | undefined;
+
+  constructor(private readonly path: string) {}
+
+  /** detect looks at the directory; `layout` is the layout of the state serving now. */
+  detect(layout: VolumeLayout): Detection {
+    const identity = probeVolume(this.path);
+    if (identity === this.seenIdentity) return { kind: 'unchanged' };
+    if (identity === 'transient') return { kind: 'transient' };
+    if (identity === 'missing') return { kind: 'missing' };
+    // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
+    const snapshot = readVolume(this.path);
+    if (snapshot.layout === 'transient' || this.flippedToPlain(snapshot, layout)) {
+      return { kind: 'transient' };
+    }
+    if (snapshot.layout === 'missing') return { kind: 'missing' };
+    if (sameContent(snapshot, this.lastSnapshot)) {
+      this.seenIdentity = snapshot.identity;
+      return { kind: 'same-content', snapshot };
+    }
+    return { kind: 'new', snapshot };
+  }
+
+  /**
+   * flippedToPlain: once kubelet's layout was seen, a directory without
+   * `..data` is caught mid-change (a non-atomic relink, a deletion in
+   * progress): it is not read as a plain directory (which would drop every
+   * key) unless it stays so for longer than any such change takes.
+   */
+  flippedToPlain(snapshot: VolumeSnapshot, layout: VolumeLayout): boolean {
+    if (snapshot.layout !== 'plain' || layout !== 'kubelet') return false;
+    this.plainSince ??= Date.now();
+    return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;
+  }
+
+  /** processed remembers the state just processed. */
+  processed(snapshot: VolumeSnapshot): void {
+    this.seenIdentity = snapshot.identity;
+    this.lastSnapshot = snapshot;
+    this.plainSince = undefined;
+  }
+
+  /** vanished remembers that the directory is gone. */
+  vanished(): void {
+    this.seenIdentity = 'missing';
+  }
+}

@@ -1,0 +1,119 @@
+import { basename } from 'node:path';
+import type { FSWatcher } from 'chokidar';
+import { errorMessage } from '../errors/error-message.util.js';
+import { directoryIdentity } from './directory-identity.util.js';
+import type { WatchFactory } from './volume-watcher.js';
+import { closeMountWatcher } from './volume-watcher.js';
+
+/** WatchSupervisorOptions wires a {@link WatchSupervisor} to its engine. */
+export interface WatchSupervisorOptions {
+  /** The mount path (it may itself be a symlink to the directory watched). */
+  readonly path: string;
+  readonly usePolling: boolean;
+  readonly factory: WatchFactory;
+  /** Every raw or parsed event: a hint that something may have changed. */
+  readonly onEvent: () => void;
+  /** The watcher failed: the engine falls back to periodic checks. */
+  readonly onFailure: (reason: string) => void;
+  /** How long a failed watcher is left alone before it is reopened, in milliseconds. */
+  readonly reopenDelay: number;
+}
+
+/**
+ * WatchSupervisor owns the chokidar watcher of the mount directory: it opens
+ * it on the directory the mount path leads to, notices when that directory is
+ * no longer the mount (deleted and re-created, the mount symlink re-pointed)
+ * or the watcher failed, and reopens it — a failed one at most once per
+ * `reopenDelay`, not in a loop. Events are passed on as hints only.
+ */
+export class WatchSupervisor {
+  private watcher: FSWatcher | undefined;
+  private failed = false;
+  /** The watched directory itself was deleted or moved: watch the mount path anew. */
+  private stale = false;
+  /** The identity (device and inode) of the directory watched. */
+  private watched: string | undefined;
+  /** A failed watcher is not reopened before this time. */
+  private reopenAfter = 0;
+  private closed = false;
+  /** The watcher's last error, kept after a reopen for the status. */
+  lastError: string | undefined;
+  /** Resolvers of waits that must end when the supervisor closes. */
+  private readonly waits = new Set<() => void>();
+
+  constructor(private readonly options: WatchSupervisorOptions) {}
+
+  /** healthy tells whether a watcher is open and has not failed. */
+  get healthy(): boolean {
+    return this.watcher !== undefined && !this.failed;
+  }
+
+  /**
+   * open watches the directory the mount path leads to (chokidar would watch
+   * a symlinked mount path as a link) and remembers its identity. Resolves
+   * once chokidar is ready, or failed, or the supervisor closes meanwhile.
+   */
+  async open(): Promise<void> {
+    if (this.closed) return;
+    const target = directoryIdentity(this.options.path);
+    if (!target) return; // gone meanwhile: the periodic check will see it return
+    const watcher = this.options.factory(target.path, this.options.usePolling);
+    this.watcher = watcher;
+    this.watched = target.id;
+    this.failed = false;
+    this.stale = false;
+    const self = basename(target.path);
+    watcher.on('raw', (_event, name) => {
+      // An event naming the watched directory itself: it was deleted or moved
+      // (a new one may already stand there, even with the same inode number).
+      if (name === self) this.stale = true;
+      this.options.onEvent();
+    });
+    watcher.on('all', () => this.options.onEvent());
+    watcher.on('error', (error) => this.fail(error));
+    await new Promise<void>((resolve) => {
+      watcher.once('ready', resolve);
+      watcher.once('error', () => resolve());
+      this.waits.add(resolve);
+    });
+  }
+
+  /**
+   * ensure reopens the watcher when it failed or watches a directory that is
+   * no longer the mount: inotify keeps watching the old inode, which never
+   * reports again.
+   */
+  async ensure(): Promise<void> {
+    if (this.closed) return;
+    const current = directoryIdentity(this.options.path)?.id;
+    if (current === undefined) return;
+    if (this.watcher && !this.failed && !this.stale && current === this.watched) return;
+    if (this.failed && current === this.watched && Date.now() < this.reopenAfter) return;
+    await this.release();
+    await this.open();
+  }
+
+  /** release closes the current watcher (the directory vanished); `ensure()` opens a new one. */
+  async release(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = undefined;
+    this.watched = undefined;
+    if (watcher) await closeMountWatcher(watcher);
+  }
+
+  /** close ends every wait and closes the watcher for good. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const wake of this.waits) wake();
+    this.waits.clear();
+    await this.release();
+  }
+
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    this.failed = true;
+    this.lastError = errorMessage(error);
+    this.reopenAfter = Date.now() + this.options.reopenDelay;
+    this.options.onFailure(this.lastError);
+  }
+}
