@@ -40,11 +40,25 @@ export function applySnapshot(
   snapshot: VolumeSnapshot,
   mode: ApplyMode,
 ): ApplyOutcome {
-  const errors: Error[] = [...snapshot.refused.values()].map((message) => new Error(message));
+  const warnings = [...snapshot.warnings];
+  if (snapshot.problem !== undefined) {
+    const errors = [new Error(snapshot.problem)];
+    return {
+      result: 'rejected',
+      changes: [],
+      errors,
+      warnings,
+      unknownKeys: [],
+      pendingRestart: [],
+    };
+  }
+  // A key refused as read (unreadable, too large) keeps its value; an unknown one is only warned of.
+  const errors: Error[] = [...snapshot.refused]
+    .filter(([key]) => set.has(key))
+    .map(([key, reason]) => new Error(messages.refusedKey(key, reason)));
   const unknownKeys = [...snapshot.entries.keys(), ...snapshot.refused.keys()].filter(
     (key) => !set.has(key),
   );
-  const warnings = [...snapshot.warnings];
   const pendingRestart: string[] = [];
   const updates: FlagUpdate[] = [];
 

@@ -198,9 +198,9 @@ export class ConfigMapEngine {
       await new Promise((resolve) => setTimeout(resolve, TRANSIENT_RETRY_MS));
       snapshot = readVolume(this.path);
     }
-    if (snapshot.layout === 'transient') {
-      throw new DflagError(DflagErrorCode.Setup, messages.transientLayout(this.path));
-    }
+    // Still kubelet's layout without `..data`: not a change in progress any more; read what can be read.
+    if (snapshot.layout === 'transient')
+      snapshot = readVolume(this.path, { acceptBrokenLayout: true });
     if (snapshot.layout === 'missing') {
       if (!this.options.optional)
         throw new DflagError(DflagErrorCode.Setup, messages.missingDirectory(this.path));

@@ -10,8 +10,15 @@ export type VolumeLayout = 'kubelet' | 'plain' | 'missing';
 export interface ConfigMapStatus {
   readonly path: string;
   readonly layout: VolumeLayout;
-  /** The `..data` target currently applied (kubelet layout). */
+  /**
+   * The `..data` target whose values serve (kubelet layout): the last version
+   * applied in whole or in part (`partial`: its refused keys keep earlier values).
+   */
   readonly version: string | undefined;
+  /** The newest `..data` target seen — "has this pod seen my fix?" */
+  readonly latestVersion: string | undefined;
+  /** Whether the newest version seen was refused in whole or in part (see `errors`). */
+  readonly latestRefused: boolean;
   readonly generation: number;
   readonly lastReloadAt: Date | undefined;
   readonly lastResult: ReloadResult | undefined;

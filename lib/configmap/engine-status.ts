@@ -11,7 +11,11 @@ import type { VolumeSnapshot } from './volume-snapshot.interface.js';
  */
 export class EngineStatus {
   layout: VolumeLayout = 'missing';
+  /** The version whose values serve (the last one applied, in whole or in part). */
   version: string | undefined;
+  /** The newest version seen, and whether it was refused in whole or in part. */
+  latestVersion: string | undefined;
+  latestRefused = false;
   generation = 0;
   lastReloadAt: Date | undefined;
   lastResult: ReloadReport['result'] | undefined;
@@ -38,6 +42,8 @@ export class EngineStatus {
     this.generation += 1;
     if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
     if (outcome.result !== 'rejected') this.version = snapshot.version;
+    this.latestVersion = snapshot.version;
+    this.latestRefused = outcome.result !== 'applied';
     this.lastReloadAt = at;
     this.lastResult = outcome.result;
     if (outcome.result === 'applied') this.lastSuccessAt = at;
@@ -58,9 +64,14 @@ export class EngineStatus {
     };
   }
 
-  /** sameContent notes a new version holding exactly the content serving. */
+  /**
+   * sameContent notes a new version holding exactly the content last
+   * processed: it serves if that content did (in whole or in part); refused
+   * content stays refused.
+   */
   sameContent(snapshot: VolumeSnapshot): void {
-    this.version = snapshot.version;
+    if (this.lastResult !== 'rejected') this.version = snapshot.version;
+    this.latestVersion = snapshot.version;
     this.layout = snapshot.layout as VolumeLayout;
   }
 
@@ -77,6 +88,8 @@ export class EngineStatus {
       path: this.path,
       layout: this.layout,
       version: this.version,
+      latestVersion: this.latestVersion,
+      latestRefused: this.latestRefused,
       generation: this.generation,
       lastReloadAt: this.lastReloadAt,
       lastResult: this.lastResult,

@@ -1,20 +1,25 @@
 import type { Stats } from 'node:fs';
-import {
-  lstatSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  realpathSync,
-  statSync,
-} from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
 import { DATA_DIR_NAME, MAX_CONFIGMAP_BYTES } from '../kubelet/kubelet.constants.js';
-import { looksLikeKubelet, probeVolume } from './probe-volume.js';
+import { kubeletTransition, probeVolume } from './probe-volume.js';
+import { kindOf, readKeyFile } from './read-key-file.util.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
 /** How many times a read restarts when a newer swap deletes the version being read. */
 const MAX_ATTEMPTS = 20;
+
+/** ReadVolumeOptions changes how a directory caught mid-change is read. */
+export interface ReadVolumeOptions {
+  /**
+   * Read a kubelet volume caught mid-change (`..data` missing while keys
+   * still link into it, or only a version directory) as a plain directory —
+   * each key linking into `..data` refused — instead of answering
+   * `transient`: the change has lasted too long to be one.
+   */
+  readonly acceptBrokenLayout?: boolean;
+}
 
 class VersionVanished extends Error {}
 
@@ -26,26 +31,13 @@ const readLinkOrUndefined = (path: string): string | undefined => {
   }
 };
 
-const isSymlink = (path: string): boolean => {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-};
-
 const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
-const kindOf = (s: Stats): string =>
-  s.isDirectory()
-    ? 'a subdirectory'
-    : s.isFIFO()
-      ? 'a FIFO'
-      : s.isSocket()
-        ? 'a socket'
-        : s.isCharacterDevice() || s.isBlockDevice()
-          ? 'a device'
-          : 'not a regular file';
+/** ioReason is an I/O error as `CODE: description`, without the path Node appends. */
+const ioReason = (error: unknown): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  return errno(error) ? (message.split(', ')[0] ?? message) : message;
+};
 
 interface Collected {
   entries: Map<string, VolumeEntry>;
@@ -58,40 +50,53 @@ const collected = (): Collected => ({ entries: new Map(), refused: new Map(), wa
 /**
  * readVolume reads one consistent state of a mounted ConfigMap directory.
  *
- * Kubelet layout: `..data` is resolved once and every key is read from that
- * version's directory, never through the per-key symlinks (which could mix
- * two versions across a swap). If the version vanishes mid-read, or `..data`
- * moved while reading (kubelet deletes a version only after moving `..data`
- * away, so a listing taken during the deletion would be incomplete), the read
- * starts over. Plain layout: every file, symlinks followed. Names starting
- * with `.` are skipped; subdirectories, FIFOs, sockets and devices are skipped
- * with a warning and never opened; a value over 1 MiB is refused.
+ * Kubelet layout — `..data` is a symlink: it is resolved once and every key
+ * is read from that version's directory, never through the per-key symlinks
+ * (which could mix two versions across a swap). If the version vanishes
+ * mid-read, or `..data` moved while reading, the read starts over. A `..data`
+ * that dangles, names a file or leaves the volume is a problem of the whole
+ * version (nothing of it applies). Version directories `..data` does not
+ * name are never read.
+ *
+ * Plain layout — anything else (a `..data` that is a real directory too):
+ * every file, symlinks followed. Kubelet's layout caught mid-change (see
+ * `kubeletTransition`) is `transient` unless `acceptBrokenLayout`.
+ *
+ * In both, names starting with `.` are skipped; subdirectories, FIFOs,
+ * sockets and devices are skipped with a warning and never opened; a key
+ * that cannot be read (permission denied, a dangling symlink, over 1 MiB, not
+ * a regular file once opened) is refused on its own and keeps its value.
  *
  * The reads are synchronous on purpose: a ConfigMap holds at most 1 MiB on a
  * local, page-cached volume, where each synchronous call takes microseconds,
- * while the thread-pool round trips of `fs/promises` (open, stat, read, close
- * per file) made a 10-key read take ~2 ms instead of ~0.1 ms (`npm run bench`).
+ * while the thread-pool round trips of `fs/promises` made a 10-key read take
+ * ~2 ms instead of ~0.1 ms (`npm run bench`). Every open is non-blocking and
+ * every read bounded (see {@link readKeyFile}).
  */
-export function readVolume(dir: string): VolumeSnapshot {
+export function readVolume(dir: string, options: ReadVolumeOptions = {}): VolumeSnapshot {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    let target: string;
+    let data: Stats;
     try {
-      target = readlinkSync(join(dir, DATA_DIR_NAME));
+      data = lstatSync(join(dir, DATA_DIR_NAME));
     } catch (error) {
-      if (errno(error) === 'ENOENT' || errno(error) === 'EINVAL') return readPlain(dir);
+      if (errno(error) === 'ENOENT') return readPlain(dir, options);
       if (errno(error) === 'ENOTDIR') return missing();
-      throw error;
+      return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
     }
+    if (!data.isSymbolicLink()) return readPlain(dir, options);
+    const target = readLinkOrUndefined(join(dir, DATA_DIR_NAME));
+    if (target === undefined) continue; // replaced meanwhile
     try {
       const result = readVersion(dir, target);
       if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
+      if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
       return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
     } catch (error) {
       if (!(error instanceof VersionVanished)) throw error;
       // Gone because a newer swap deleted it: read again. Gone while `..data`
       // still points at it: `..data` dangles, and reading again will not help.
       if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) === target) {
-        throw new Error(messages.danglingData(dir, target));
+        return problem(dir, 'kubelet', messages.danglingData(dir, target), target);
       }
     }
   }
@@ -107,53 +112,137 @@ const missing = (): VolumeSnapshot => ({
   warnings: [],
 });
 
+/** problem is a state of which nothing applies: the version (or directory) as a whole is unreadable. */
+const problem = (
+  dir: string,
+  layout: 'kubelet' | 'plain',
+  message: string,
+  version?: string,
+): VolumeSnapshot => ({
+  layout,
+  version,
+  identity: version !== undefined ? `kubelet:${version}` : probeVolume(dir),
+  entries: new Map(),
+  refused: new Map(),
+  warnings: [],
+  problem: message,
+});
+
 /** inside tells whether a real path is the volume or below it. */
 const inside = (real: string, volumeRoot: string): boolean =>
   real === volumeRoot || real.startsWith(volumeRoot + sep);
 
-function readVersion(dir: string, target: string): Collected {
+/** readVersion reads the version directory `..data` names; a string is a problem of the whole version. */
+function readVersion(dir: string, target: string): Collected | string {
   const volumeRoot = realpathSync(dir);
   let versionDir: string;
   try {
     versionDir = realpathSync(resolve(dir, target));
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
-    throw error;
+    return messages.unreadableVersion(dir, target, ioReason(error));
   }
   // kubelet's `..data` names a directory of the volume; one leading elsewhere is not read.
-  if (!inside(versionDir, volumeRoot)) throw new Error(messages.dataLeavesVolume(dir, target));
-  const out = collected();
+  if (!inside(versionDir, volumeRoot)) return messages.dataLeavesVolume(dir, target);
+  let info: Stats;
+  try {
+    info = statSync(versionDir);
+  } catch (error) {
+    if (errno(error) === 'ENOENT') throw new VersionVanished();
+    return messages.unreadableVersion(dir, target, ioReason(error));
+  }
+  if (!info.isDirectory()) return messages.dataNotDirectory(dir, target, kindOf(info));
   let names: string[];
   try {
     names = readdirSync(versionDir);
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
-    throw error;
+    return messages.unreadableVersion(dir, target, ioReason(error));
   }
+  const out = collected();
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
-    const file = join(dir, name);
-    const path = join(versionDir, name);
-    try {
-      let info = lstatSync(path);
-      if (info.isSymbolicLink()) {
-        const real = realpathSync(path);
-        if (!inside(real, volumeRoot)) {
-          out.warnings.push(messages.leavesVolume(file));
-          continue;
-        }
-        info = statSync(real);
-      }
-      collect(out, name, file, path, info);
-    } catch (error) {
-      if (errno(error) === 'ENOENT') throw new VersionVanished();
-      throw error;
-    }
+    readVersionEntry(out, name, join(dir, name), join(versionDir, name), versionDir, volumeRoot);
   }
   return out;
 }
 
-function collect(out: Collected, name: string, file: string, path: string, info: Stats): void {
+function readVersionEntry(
+  out: Collected,
+  name: string,
+  file: string,
+  path: string,
+  versionDir: string,
+  volumeRoot: string,
+): void {
+  // An ENOENT while the version directory still exists is this key's problem;
+  // once the directory is gone, a newer swap deleted it and the read restarts.
+  const vanishedOr = (refusal: () => void): void => {
+    if (!isDirectory(versionDir)) throw new VersionVanished();
+    refusal();
+  };
+  let info: Stats;
+  try {
+    info = lstatSync(path);
+  } catch (error) {
+    if (errno(error) === 'ENOENT') return vanishedOr(() => undefined);
+    out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
+    return;
+  }
+  let real = path;
+  if (info.isSymbolicLink()) {
+    try {
+      real = realpathSync(path);
+    } catch (error) {
+      if (errno(error) !== 'ENOENT') {
+        out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
+        return;
+      }
+      return vanishedOr(() =>
+        out.refused.set(name, messages.danglingKeyLink(file, readLinkOrUndefined(path) ?? '?')),
+      );
+    }
+    if (!inside(real, volumeRoot)) {
+      out.warnings.push(messages.leavesVolume(file));
+      return;
+    }
+    try {
+      info = statSync(real);
+    } catch (error) {
+      if (errno(error) === 'ENOENT') return vanishedOr(() => undefined);
+      out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
+      return;
+    }
+  }
+  try {
+    collect(out, name, file, real, info, true);
+  } catch (error) {
+    if (errno(error) === 'ENOENT') vanishedOr(() => undefined);
+    else throw error;
+  }
+}
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * collect reads one regular file into the snapshot; anything else is skipped
+ * with a warning, and a file that cannot be read is refused. ENOENT is left
+ * to the caller (a version deleted meanwhile, or a file deleted meanwhile).
+ */
+function collect(
+  out: Collected,
+  name: string,
+  file: string,
+  path: string,
+  info: Stats,
+  noFollow: boolean,
+): void {
   if (!info.isFile()) {
     out.warnings.push(messages.skippedEntry(file, kindOf(info)));
     return;
@@ -162,22 +251,34 @@ function collect(out: Collected, name: string, file: string, path: string, info:
     out.refused.set(name, messages.valueTooLarge(file, info.size, MAX_CONFIGMAP_BYTES));
     return;
   }
-  out.entries.set(name, { bytes: readFileSync(path), file });
+  try {
+    const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow);
+    if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
+    else if ('refused' in read)
+      out.refused.set(name, messages.notRegularAtOpen(file, read.refused));
+    else out.refused.set(name, messages.valueOverLimit(file, MAX_CONFIGMAP_BYTES));
+  } catch (error) {
+    if (errno(error) === 'ENOENT') throw error;
+    out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
+  }
 }
 
-function readPlain(dir: string): VolumeSnapshot {
+function readPlain(dir: string, options: ReadVolumeOptions): VolumeSnapshot {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') return missing();
-    throw error;
+    return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
   }
-  if (looksLikeKubelet(dir, names)) {
+  const transition = kubeletTransition(dir, names);
+  if (transition && !options.acceptBrokenLayout) {
     return { ...missing(), layout: 'transient', identity: 'transient' };
   }
   const identity = probeVolume(dir);
   const out = collected();
+  if (transition === 'links') out.warnings.push(messages.layoutBroken(dir));
+  if (transition === 'first-write') out.warnings.push(messages.orphanVersions(dir));
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
     const file = join(dir, name);
@@ -185,15 +286,15 @@ function readPlain(dir: string): VolumeSnapshot {
     try {
       info = statSync(file);
     } catch (error) {
-      if (errno(error) !== 'ENOENT') throw error;
-      // Deleted meanwhile, or a dangling symlink.
-      if (isSymlink(file)) {
-        out.warnings.push(messages.danglingLink(file));
-      }
+      const link = readLinkOrUndefined(file);
+      if (errno(error) !== 'ENOENT')
+        out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
+      // A dangling symlink (a file deleted meanwhile is simply gone).
+      else if (link !== undefined) out.refused.set(name, messages.danglingKeyLink(file, link));
       continue;
     }
     try {
-      collect(out, name, file, file, info);
+      collect(out, name, file, file, info, false);
     } catch (error) {
       if (errno(error) !== 'ENOENT') throw error;
     }

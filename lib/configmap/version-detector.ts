@@ -34,6 +34,8 @@ export class VersionDetector {
   private lastSnapshot: VolumeSnapshot | undefined;
   /** When a kubelet volume was first read as a plain directory (see `flippedToPlain`). */
   private plainSince: number | undefined;
+  /** When `..data` was first seen missing while keys still link into it. */
+  private brokenSince: number | undefined;
 
   constructor(private readonly path: string) {}
 
@@ -41,11 +43,17 @@ export class VersionDetector {
   detect(layout: VolumeLayout): Detection {
     const identity = probeVolume(this.path);
     if (identity === this.seenIdentity) return { kind: 'unchanged' };
-    if (identity === 'transient') return { kind: 'transient' };
     if (identity === 'missing') return { kind: 'missing' };
+    // kubelet's layout with `..data` missing: a change in progress, until it lasts
+    // longer than any change takes; then what can be read is read.
+    const broken = identity.startsWith('transient:');
+    if (!broken) this.brokenSince = undefined;
+    else if (Date.now() - (this.brokenSince ??= Date.now()) < LAYOUT_FLIP_GRACE_MS) {
+      return { kind: 'transient' };
+    }
     // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
-    const snapshot = readVolume(this.path);
-    if (snapshot.layout === 'transient' || this.flippedToPlain(snapshot, layout)) {
+    const snapshot = readVolume(this.path, { acceptBrokenLayout: broken });
+    if (snapshot.layout === 'transient' || (!broken && this.flippedToPlain(snapshot, layout))) {
       return { kind: 'transient' };
     }
     if (snapshot.layout === 'missing') return { kind: 'missing' };
@@ -73,6 +81,7 @@ export class VersionDetector {
     this.seenIdentity = snapshot.identity;
     this.lastSnapshot = snapshot;
     this.plainSince = undefined;
+    this.brokenSince = undefined;
   }
 
   /** vanished remembers that the directory is gone. */

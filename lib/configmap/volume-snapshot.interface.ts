@@ -18,10 +18,15 @@ export interface VolumeSnapshot {
   /** The `..data` target that was read (kubelet layout). */
   readonly version: string | undefined;
   readonly entries: ReadonlyMap<string, VolumeEntry>;
-  /** Keys refused as a whole (a value over 1 MiB), keyed by name. */
+  /** Keys refused as a whole (over 1 MiB, unreadable, a dangling symlink), keyed by name. */
   readonly refused: ReadonlyMap<string, string>;
   /** Entries skipped (subdirectories, FIFOs, sockets, devices, links leaving the volume). */
   readonly warnings: readonly string[];
+  /**
+   * Why nothing of this state can apply (`..data` dangles, names a file or
+   * leaves the volume; the directory cannot be listed): every flag keeps its value.
+   */
+  readonly problem?: string;
   /** What identifies this state cheaply (see `probeVolume`). */
   readonly identity: string;
 }

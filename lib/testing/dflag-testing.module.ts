@@ -132,6 +132,8 @@ export class InMemoryFlagEngine implements DflagEngine {
       path: this.path,
       layout: 'plain',
       version: undefined,
+      latestVersion: undefined,
+      latestRefused: false,
       generation: this.generation,
       lastReloadAt: this.last?.at,
       lastResult: this.last?.result,

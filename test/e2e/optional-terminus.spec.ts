@@ -42,6 +42,8 @@ describe('assessHealth', () => {
     path: '/etc/dflag',
     layout: 'kubelet',
     version: '..2026_11_25_10_00_00.1',
+    latestVersion: '..2026_11_25_10_00_00.1',
+    latestRefused: false,
     generation: 3,
     lastReloadAt: new Date(),
     lastResult: 'applied',

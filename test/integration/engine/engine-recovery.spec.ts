@@ -85,7 +85,7 @@ describe('ConfigMapEngine recovers', () => {
       expect(engine.status()).toMatchObject({
         lastResult: 'rejected',
         errors: [
-          `Reading the ConfigMap at ${h.dir} failed (${h.dir}/..data points to ..2026_01_01_00_00_00.404, which does not exist; keeping the last values); keeping the last values, will retry`,
+          `${h.dir}/..data points to ..2026_01_01_00_00_00.404, which does not exist; keeping the last values`,
         ],
       }),
     );

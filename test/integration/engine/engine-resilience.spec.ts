@@ -76,7 +76,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await unlink(join(h.dir, '..data'));
     // While ..data is missing the directory must not be read as a plain one (which would drop every key).
     await expect(engine.reload()).rejects.toThrow(
-      `${h.dir}/..data is missing but the directory has (or had) kubelet's layout`,
+      `${h.dir}/..data is missing but keys still link into it (or it had kubelet's layout)`,
     );
     expect([flags.greeting.get(), flags.rate.get()]).toEqual(['kept', 5]);
     await symlink(first.version!, join(h.dir, '..data'));
@@ -157,7 +157,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await writeConfigMapVolume(h.dir, { greeting: 'x'.repeat(1024 * 1024 + 1) });
     await eventually(() => expect(reports).toHaveLength(1));
     expect(reports[0]!.errors).toEqual([
-      `${h.dir}/greeting is 1048577 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB)`,
+      `Flag "greeting": ${h.dir}/greeting is 1048577 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB)`,
     ]);
     expect(flags.greeting.get()).toBe('small');
   });

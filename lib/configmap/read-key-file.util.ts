@@ -1,0 +1,58 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+
+/** KeyFileRead is a key's bytes, or why they were not read (`refused`: its kind, or `tooLarge`). */
+export type KeyFileRead =
+  { readonly bytes: Buffer } | { readonly refused: string } | { readonly tooLarge: true };
+
+/** kindOf names what a non-regular entry is, for messages. */
+export const kindOf = (s: Stats): string =>
+  s.isFile()
+    ? 'a file'
+    : s.isDirectory()
+      ? 'a subdirectory'
+      : s.isFIFO()
+        ? 'a FIFO'
+        : s.isSocket()
+          ? 'a socket'
+          : s.isCharacterDevice() || s.isBlockDevice()
+            ? 'a device'
+            : 'not a regular file';
+
+/**
+ * readKeyFile reads one value without ever blocking or reading without bound:
+ * it opens with `O_NONBLOCK` (a FIFO put where a file was, between a `stat`
+ * and the `open`, does not hang the event loop), checks that the opened
+ * descriptor is a regular file, and reads at most `limit + 1` bytes whatever
+ * `stat` says (files under `/proc` report size 0). `noFollow` refuses a
+ * symlink put in place meanwhile. I/O errors (EACCES, EIO, EAGAIN) are
+ * thrown, for the caller to turn into a refusal of the key.
+ */
+export function readKeyFile(path: string, limit: number, noFollow = false): KeyFileRead {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0);
+  const fd = openSync(path, flags);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { refused: kindOf(info) };
+    if (info.size > limit) return { tooLarge: true };
+    // One byte more than stat says, to see the end (or growth) without another allocation.
+    let buffer = Buffer.allocUnsafeSlow(info.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > limit) return { tooLarge: true };
+        // stat under-reported the size (/proc): grow, never beyond limit + 1.
+        const bigger = Buffer.allocUnsafeSlow(Math.min(buffer.length * 2 + 4096, limit + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > limit) return { tooLarge: true };
+    return { bytes: buffer.subarray(0, length) };
+  } finally {
+    closeSync(fd);
+  }
+}
