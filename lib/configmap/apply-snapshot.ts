@@ -1,3 +1,4 @@
+import { FlagValueError } from '../errors/flag-value.error.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { FlagUpdate } from '../flags/flag-update.interface.js';
@@ -18,6 +19,8 @@ export interface ApplyOutcome {
   readonly unknownKeys: readonly string[];
   /** Static flags whose ConfigMap value differs from their running value. */
   readonly pendingRestart: readonly string[];
+  /** Declared flags whose value in this version was refused (they keep their value). */
+  readonly refusedFlags: readonly string[];
 }
 
 /** ApplyMode: at start-up every flag takes its value; once running, only dynamic flags do. */
@@ -50,6 +53,7 @@ export function applySnapshot(
       warnings,
       unknownKeys: [],
       pendingRestart: [],
+      refusedFlags: [...set].map((f) => f.name),
     };
   }
   // A key refused as read (unreadable, too large) keeps its value; an unknown one is only warned of.
@@ -95,8 +99,20 @@ export function applySnapshot(
     dryRun: rejectWhole && errors.length > 0,
   });
   errors.push(...applied.errors);
+  const refusedFlags = [
+    ...[...snapshot.refused.keys()].filter((key) => set.has(key)),
+    ...errors.flatMap((e) => (e instanceof FlagValueError ? [e.flag] : [])),
+  ];
   if (rejectWhole && errors.length > 0) {
-    return { result: 'rejected', changes: [], errors, warnings, unknownKeys, pendingRestart };
+    return {
+      result: 'rejected',
+      changes: [],
+      errors,
+      warnings,
+      unknownKeys,
+      pendingRestart,
+      refusedFlags,
+    };
   }
   return {
     result: errors.length > 0 ? 'partial' : 'applied',
@@ -105,5 +121,6 @@ export function applySnapshot(
     warnings,
     unknownKeys,
     pendingRestart,
+    refusedFlags,
   };
 }

@@ -13,6 +13,7 @@ import type { DflagLogger } from './dflag-logger.interface.js';
 import { EngineStatus } from './engine-status.js';
 import { readVolume } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
+import { StartupReadiness } from './startup-readiness.js';
 import { UnknownKeyReporter } from './unknown-key-reporter.js';
 import { LAYOUT_FLIP_GRACE_MS, VersionDetector } from './version-detector.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -66,6 +67,7 @@ export class ConfigMapEngine {
   private readonly detector: VersionDetector;
   private readonly state: EngineStatus;
   private readonly unknownKeys: UnknownKeyReporter;
+  private readonly readiness: StartupReadiness;
 
   private initializing: Promise<ReloadReport> | undefined;
   private initReport: ReloadReport | undefined;
@@ -87,6 +89,7 @@ export class ConfigMapEngine {
     this.state = new EngineStatus(this.path, this.flagSet);
     this.detector = new VersionDetector(this.path);
     this.unknownKeys = new UnknownKeyReporter(this.logger);
+    this.readiness = new StartupReadiness(this.options.startOnInvalid);
     this.scheduler = new CheckScheduler({
       check: (trigger) => this.check(trigger),
       onCheckFailed: (error) => this.onCheckFailed(error),
@@ -182,7 +185,7 @@ export class ConfigMapEngine {
       if (this.watcher.healthy) watchMode = this.options.usePolling ? 'polling' : 'events';
       else watchMode = 'periodic';
     }
-    return this.state.toStatus(watchMode, this.watcher.lastError);
+    return this.state.toStatus(watchMode, this.watcher.lastError, this.readiness);
   }
 
   // ---- start-up ----
@@ -206,18 +209,32 @@ export class ConfigMapEngine {
         throw new DflagError(DflagErrorCode.Setup, messages.missingDirectory(this.path));
       this.state.directoryMissing = true;
     }
-    const outcome = applySnapshot(this.flagSet, snapshot, {
+    const mode = this.options.startOnInvalid;
+    let outcome = applySnapshot(this.flagSet, snapshot, {
       running: false,
-      policy: this.options.startOnInvalid ? 'keep-last-good' : 'reject-version',
+      policy: 'reject-version',
     });
-    if (outcome.errors.length > 0 && !this.options.startOnInvalid) {
-      throw new FlagErrors(
-        DflagErrorCode.ConfigMap,
-        messages.startupHeading(this.path),
-        outcome.errors,
-      );
+    if (outcome.errors.length > 0) {
+      if (mode === false) {
+        throw new FlagErrors(
+          DflagErrorCode.ConfigMap,
+          messages.startupHeading(this.path),
+          outcome.errors,
+        );
+      }
+      // Only a restart applies a static flag's fixed value: a crash-looping pod restarts on its own.
+      const statics = outcome.refusedFlags.filter((name) => !this.flagSet.find(name)?.dynamic);
+      if (mode === 'unready' && statics.length > 0) {
+        throw new FlagErrors(
+          DflagErrorCode.ConfigMap,
+          messages.startupStaticRefused(this.path, statics),
+          outcome.errors,
+        );
+      }
+      outcome = applySnapshot(this.flagSet, snapshot, { running: false, policy: 'keep-last-good' });
     }
     this.state.startedOnFallbacks = outcome.errors.length > 0;
+    this.readiness.started(outcome.refusedFlags);
     const report = this.record(snapshot, outcome, 'initialize', began);
     this.initReport = report;
     this.scheduler.enabled = true;
@@ -285,6 +302,7 @@ export class ConfigMapEngine {
       running: true,
       policy: this.options.onInvalid,
     });
+    this.readiness.processed(outcome.refusedFlags);
     const report = this.record(snapshot, outcome, trigger, began);
     for (const listener of this.listeners) {
       try {

@@ -8,6 +8,9 @@ import type { DflagLogger } from './dflag-logger.interface.js';
  */
 export type InvalidValuePolicy = 'keep-last-good' | 'reject-version';
 
+/** StartOnInvalid: what start-up does with refused values (see {@link ConfigMapEngineOptions.startOnInvalid}). */
+export type StartOnInvalid = boolean | 'unready';
+
 /** ConfigMapEngineOptions configures the reading and watching of one mounted ConfigMap. */
 export interface ConfigMapEngineOptions {
   /** The directory the ConfigMap volume is mounted at, e.g. `/etc/dflag`. */
@@ -20,14 +23,21 @@ export interface ConfigMapEngineOptions {
    */
   onInvalid?: InvalidValuePolicy;
   /**
-   * Whether `initialize()` may succeed when some values are refused: the
-   * application then starts on the valid values plus fallbacks, keeps
-   * watching, and reports itself degraded. By default `initialize()` throws
-   * one error listing every bad key (a typo should not reach production
-   * silently).
+   * What `initialize()` does when some values are refused:
+   * - `false`: it throws one error listing every bad key (a typo should not
+   *   reach production silently);
+   * - `true`: the application starts on the valid values plus fallbacks,
+   *   ready at once, and reports itself degraded;
+   * - `'unready'` (recommended in Kubernetes): it starts on fallbacks for the
+   *   refused dynamic flags but reports itself *not ready*
+   *   (`status().ready`) until no flag serves a fallback caused by a refusal —
+   *   without a restart, once a fixed ConfigMap arrives. A pod that was ready
+   *   never turns unready because of ConfigMap content. A refused *static*
+   *   flag still fails start-up: only a restart can apply its fixed value,
+   *   and a crash-looping pod restarts on its own.
    * @default false
    */
-  startOnInvalid?: boolean;
+  startOnInvalid?: StartOnInvalid;
   /**
    * Whether the directory may be missing (like a ConfigMap volume's
    * `optional: true`): the flags then start on their fallbacks and the

@@ -36,6 +36,19 @@ export interface ConfigMapStatus {
   readonly watcherError: string | undefined;
   /** The directory is missing (allowed with `optional`, or vanished after start). */
   readonly directoryMissing: boolean;
+  /** Kubelet's layout broken for longer than a change takes (`..data` missing while keys link into it). */
+  readonly layoutProblem: string | undefined;
   /** `initialize()` accepted refused values (`startOnInvalid`). */
   readonly startedOnFallbacks: boolean;
+  /**
+   * Whether the application may take traffic as far as its flags go: `false`
+   * only under `startOnInvalid: 'unready'`, from a start with refused values
+   * until no flag serves a fallback caused by them; once `true`, it stays so.
+   */
+  readonly ready: boolean;
+  /**
+   * Flags still serving a fallback because their value was refused at
+   * start-up, until a version gives them a valid value or drops their key.
+   */
+  readonly refusedAtStart: readonly string[];
 }

@@ -24,6 +24,7 @@ export class EngineStatus {
   warnings: readonly string[] = [];
   pendingRestart: readonly string[] = [];
   directoryMissing = false;
+  layoutProblem: string | undefined;
   startedOnFallbacks = false;
 
   constructor(
@@ -44,6 +45,7 @@ export class EngineStatus {
     if (outcome.result !== 'rejected') this.version = snapshot.version;
     this.latestVersion = snapshot.version;
     this.latestRefused = outcome.result !== 'applied';
+    this.layoutProblem = snapshot.layoutProblem;
     this.lastReloadAt = at;
     this.lastResult = outcome.result;
     if (outcome.result === 'applied') this.lastSuccessAt = at;
@@ -83,7 +85,11 @@ export class EngineStatus {
   }
 
   /** toStatus is the status as the engine reports it. */
-  toStatus(watchMode: WatchMode, watcherError: string | undefined): ConfigMapStatus {
+  toStatus(
+    watchMode: WatchMode,
+    watcherError: string | undefined,
+    readiness: { readonly ready: boolean; readonly fallbacks: readonly string[] },
+  ): ConfigMapStatus {
     return {
       path: this.path,
       layout: this.layout,
@@ -101,7 +107,10 @@ export class EngineStatus {
       watchMode,
       watcherError,
       directoryMissing: this.directoryMissing,
+      layoutProblem: this.layoutProblem,
       startedOnFallbacks: this.startedOnFallbacks,
+      ready: readiness.ready,
+      refusedAtStart: readiness.fallbacks,
     };
   }
 

@@ -277,7 +277,8 @@ function readPlain(dir: string, options: ReadVolumeOptions): VolumeSnapshot {
   }
   const identity = probeVolume(dir);
   const out = collected();
-  if (transition === 'links') out.warnings.push(messages.layoutBroken(dir));
+  const layoutProblem = transition === 'links' ? messages.layoutBroken(dir) : undefined;
+  if (layoutProblem) out.warnings.push(layoutProblem);
   if (transition === 'first-write') out.warnings.push(messages.orphanVersions(dir));
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
@@ -299,5 +300,5 @@ function readPlain(dir: string, options: ReadVolumeOptions): VolumeSnapshot {
       if (errno(error) !== 'ENOENT') throw error;
     }
   }
-  return { layout: 'plain', version: undefined, identity, ...out };
+  return { layout: 'plain', version: undefined, identity, ...out, layoutProblem };
 }

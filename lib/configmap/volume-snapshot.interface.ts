@@ -27,6 +27,8 @@ export interface VolumeSnapshot {
    * leaves the volume; the directory cannot be listed): every flag keeps its value.
    */
   readonly problem?: string;
+  /** Kubelet's layout broken for longer than a change takes (read as a plain directory meanwhile). */
+  readonly layoutProblem?: string;
   /** What identifies this state cheaply (see `probeVolume`). */
   readonly identity: string;
 }

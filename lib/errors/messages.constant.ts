@@ -65,6 +65,8 @@ export const messages = {
     `The ConfigMap directory ${dir} disappeared; keeping the last values until it returns`,
   startupHeading: (dir: string) =>
     `Invalid flag values in the ConfigMap at ${dir} (nothing was applied; set startOnInvalid to start on the valid values and defaults):`,
+  startupStaticRefused: (dir: string, names: readonly string[]) =>
+    `Invalid values of static flags in the ConfigMap at ${dir}: ${names.join(', ')}. startOnInvalid: 'unready' starts on fallbacks for dynamic flags only — a static flag takes a fixed value only at start, so fix the ConfigMap; the restarted pod picks it up:`,
   readFailed: (dir: string, reason: string) =>
     `Reading the ConfigMap at ${dir} failed (${reason}); keeping the last values, will retry`,
   watcherFailed: (dir: string, reason: string) =>
@@ -97,6 +99,10 @@ export const messages = {
     `the ConfigMap directory ${path} is missing; flags serve their fallbacks`,
   healthStartedOnFallbacks:
     'the application started on fallbacks for refused values (startOnInvalid), and no version has applied cleanly since',
+  healthNotReady: (names: readonly string[]) =>
+    `not ready: started on fallbacks for refused values (startOnInvalid: 'unready') of ${names.join(', ')}; ready once a ConfigMap version gives them valid values`,
+  healthNotWatching: (path: string) =>
+    `the ConfigMap at ${path} is not watched (the engine stopped while the application runs): values no longer follow it`,
   healthNoRegistration: (name: string | undefined) =>
     `DflagHealthIndicator found no DflagModule registration${name ? ` named "${name}"` : ''}: import DflagModule.forRoot() (or forRootAsync()) in the application${name ? ` with name: "${name}"` : ''}`,
   testingPath: '(in memory: DflagTestingModule)',

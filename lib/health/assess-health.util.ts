@@ -28,6 +28,7 @@ export function assessHealth(status: ConfigMapStatus): DflagHealthAssessment {
   if (status.watchMode === 'periodic' && !status.directoryMissing)
     reasons.push(messages.healthPeriodic(status.watcherError));
   if (status.directoryMissing) reasons.push(messages.healthDirectoryMissing(status.path));
+  if (status.layoutProblem) reasons.push(status.layoutProblem);
   if (status.startedOnFallbacks && status.lastSuccessAt === undefined)
     reasons.push(messages.healthStartedOnFallbacks);
   return { state: reasons.length > 0 ? 'degraded' : 'up', reasons };

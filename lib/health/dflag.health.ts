@@ -8,6 +8,7 @@ import { DflagSetupError } from '../errors/dflag-setup.error.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagService } from '../flag.service.js';
 import { assessHealth } from './assess-health.util.js';
+import { assessLiveness, assessReadiness } from './assess-probes.util.js';
 import type { DflagHealthOptions } from './dflag-health-options.interface.js';
 
 const iso = (date: Date | undefined): string | null => date?.toISOString() ?? null;
@@ -66,6 +67,56 @@ export class DflagHealthIndicator {
     };
     if (state === 'up') return session.up(details);
     return options.strict ? session.down(details) : session.degraded(details);
+  }
+
+  /**
+   * isReady is the readiness probe's check: `down` (HTTP 503) only under
+   * `startOnInvalid: 'unready'`, while a pod that started with refused values
+   * serves fallbacks for them; `up` once a version gives them valid values,
+   * and from then on whatever the ConfigMap holds (see {@link assessReadiness}).
+   *
+   * @param key the key of the result
+   * @default key 'dflag'
+   */
+  isReady<const Key extends string = typeof DEFAULT_HEALTH_KEY>(
+    key: Key = DEFAULT_HEALTH_KEY as Key,
+    options: Pick<DflagHealthOptions, 'name'> = {},
+  ): HealthIndicatorResult<Key> {
+    const status = this.flagService(options.name).status();
+    const { up, reason } = assessReadiness(status);
+    return this.probe(key, up, {
+      ready: status.ready,
+      refusedAtStart: status.refusedAtStart,
+      generation: status.generation,
+      version: status.version ?? null,
+      reason: reason ?? null,
+    });
+  }
+
+  /**
+   * isLive is the liveness probe's check: it never depends on ConfigMap
+   * content (a restart cannot fix a bad value); `down` only when the engine
+   * stopped watching while the application runs (see {@link assessLiveness}).
+   *
+   * @param key the key of the result
+   * @default key 'dflag'
+   */
+  isLive<const Key extends string = typeof DEFAULT_HEALTH_KEY>(
+    key: Key = DEFAULT_HEALTH_KEY as Key,
+    options: Pick<DflagHealthOptions, 'name'> = {},
+  ): HealthIndicatorResult<Key> {
+    const status = this.flagService(options.name).status();
+    const { up, reason } = assessLiveness(status);
+    return this.probe(key, up, { watchMode: status.watchMode, reason: reason ?? null });
+  }
+
+  private probe<Key extends string>(
+    key: Key,
+    up: boolean,
+    details: Record<string, unknown>,
+  ): HealthIndicatorResult<Key> {
+    const session = this.healthIndicatorService.check(key);
+    return up ? session.up(details) : session.down(details);
   }
 
   private flagService(name: string | undefined): FlagService {

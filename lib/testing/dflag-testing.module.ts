@@ -145,7 +145,10 @@ export class InMemoryFlagEngine implements DflagEngine {
       watchMode: this.started ? 'events' : 'stopped',
       watcherError: undefined,
       directoryMissing: false,
+      layoutProblem: undefined,
       startedOnFallbacks: false,
+      ready: true,
+      refusedAtStart: [],
     };
   }
 

@@ -55,7 +55,10 @@ describe('assessHealth', () => {
     watchMode: 'events',
     watcherError: undefined,
     directoryMissing: false,
+    layoutProblem: undefined,
     startedOnFallbacks: false,
+    ready: true,
+    refusedAtStart: [],
   };
 
   it('is up when the last version applied cleanly (warnings alone do not degrade)', () => {
