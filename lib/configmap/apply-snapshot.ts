@@ -56,13 +56,14 @@ export function applySnapshot(
       refusedFlags: [...set].map((f) => f.name),
     };
   }
-  // A key refused as read (unreadable, too large) keeps its value; an unknown one is only warned of.
-  const errors: Error[] = [...snapshot.refused]
-    .filter(([key]) => set.has(key))
-    .map(([key, reason]) => new Error(messages.refusedKey(key, reason)));
-  const unknownKeys = [...snapshot.entries.keys(), ...snapshot.refused.keys()].filter(
-    (key) => !set.has(key),
-  );
+  // A key refused as read (unreadable, not a regular file, too large, a link
+  // leaving the volume) keeps its value; an undeclared one is only skipped.
+  const errors: Error[] = [];
+  for (const [key, reason] of snapshot.refused) {
+    if (set.has(key)) errors.push(new Error(messages.refusedKey(key, reason)));
+    else warnings.push(messages.skippedKey(reason));
+  }
+  const unknownKeys = [...snapshot.entries.keys()].filter((key) => !set.has(key));
   const pendingRestart: string[] = [];
   const updates: FlagUpdate[] = [];
 

@@ -203,7 +203,7 @@ function readVersionEntry(
       );
     }
     if (!inside(real, volumeRoot)) {
-      out.warnings.push(messages.leavesVolume(file));
+      out.refused.set(name, messages.leavesVolume(file));
       return;
     }
     try {
@@ -244,7 +244,7 @@ function collect(
   noFollow: boolean,
 ): void {
   if (!info.isFile()) {
-    out.warnings.push(messages.skippedEntry(file, kindOf(info)));
+    out.refused.set(name, messages.skippedEntry(file, kindOf(info)));
     return;
   }
   if (info.size > MAX_CONFIGMAP_BYTES) {

@@ -37,12 +37,11 @@ export const messages = {
     `${dir}/..data points to ${target}, which cannot be read (${reason}); keeping the last values`,
   unreadableDirectory: (dir: string, reason: string) =>
     `The ConfigMap directory ${dir} cannot be listed (${reason}); keeping the last values`,
-  unreadableKey: (file: string, reason: string) =>
-    `${file} cannot be read (${reason}); keeping its last value`,
+  unreadableKey: (file: string, reason: string) => `${file} cannot be read (${reason})`,
   danglingKeyLink: (file: string, target: string) =>
-    `${file} is a symlink to ${target}, which does not exist; keeping its last value`,
+    `${file} is a symlink to ${target}, which does not exist`,
   notRegularAtOpen: (file: string, kind: string) =>
-    `${file} turned out to be ${kind} when opened (only regular files are read); keeping its last value`,
+    `${file} turned out to be ${kind} when opened (only regular files are read)`,
   valueOverLimit: (file: string, max: number) =>
     `${file} is over ${max} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
   layoutBroken: (dir: string) =>
@@ -50,9 +49,10 @@ export const messages = {
   orphanVersions: (dir: string) =>
     `${dir} holds only kubelet-style entries without ..data (a version directory left by a failed write?) for over 2 s: they are ignored and the directory read as a plain one`,
   leavesVolume: (file: string) =>
-    `Skipped ${file}: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume)`,
+    `${file}: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume)`,
   skippedEntry: (file: string, kind: string) =>
-    `Skipped ${file}: ${kind} is not a flag value (only regular files are read)`,
+    `${file}: ${kind} is not a flag value (only regular files are read)`,
+  skippedKey: (reason: string) => `Skipped ${reason}`,
   valueTooLarge: (file: string, size: number, max: number) =>
     `${file} is ${size} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
   unknownKey: (file: string) =>
@@ -73,7 +73,7 @@ export const messages = {
     `Watching ${dir} failed (${reason}); falling back to periodic checks`,
   transientLayout: (dir: string) =>
     `${dir}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`,
-  refusedKey: (name: string, reason: string) => `Flag "${name}": ${reason}`,
+  refusedKey: (name: string, reason: string) => `Flag "${name}": ${reason}; keeping its last value`,
   // Nest module
   missingEventEmitter:
     'DflagModule needs the event bus of @nestjs/event-emitter (for flag.changed and flag.reloaded): add EventEmitterModule.forRoot() to the imports of your root module (it is global by default; with global: false, import it where DflagModule is imported)',

@@ -133,19 +133,22 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await eventually(() => expect(flags.rate.get()).toBe(2));
   });
 
-  it('a value whose real path leaves the volume is refused with a warning; subdirectories are skipped', async () => {
+  it('a value whose real path leaves the volume is refused (an error naming flag and file); subdirectories are skipped', async () => {
     const outside = join(h.dir, 'outside');
     await writeFile(outside, '99');
     const vol = join(h.dir, 'vol');
     const written = await writeConfigMapVolume(vol, { greeting: 'x', 'nested/inner': 'y' });
     await symlink(outside, join(vol, written.version!, 'rate'));
     const { set, flags } = declareFlags();
-    const { engine } = h.engine(set, { path: vol });
+    const { engine } = h.engine(set, { path: vol, startOnInvalid: true });
     await engine.initialize();
     expect(flags.rate.get()).toBe(10);
     expect(engine.status().warnings).toEqual([
       `Skipped ${vol}/nested: a subdirectory is not a flag value (only regular files are read)`,
-      `Skipped ${vol}/rate: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume)`,
+    ]);
+    // A declared flag's key that cannot be read is refused: it keeps its value.
+    expect(engine.status().errors).toEqual([
+      `Flag "rate": ${vol}/rate: its real path leaves the volume (a symlink to elsewhere is never read in a ConfigMap volume); keeping its last value`,
     ]);
   });
 
@@ -157,7 +160,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await writeConfigMapVolume(h.dir, { greeting: 'x'.repeat(1024 * 1024 + 1) });
     await eventually(() => expect(reports).toHaveLength(1));
     expect(reports[0]!.errors).toEqual([
-      `Flag "greeting": ${h.dir}/greeting is 1048577 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB)`,
+      `Flag "greeting": ${h.dir}/greeting is 1048577 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB); keeping its last value`,
     ]);
     expect(flags.greeting.get()).toBe('small');
   });

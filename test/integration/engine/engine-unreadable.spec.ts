@@ -63,7 +63,7 @@ describe('ConfigMapEngine: a key that cannot be read is a refusal of that key', 
       await engine.initialize();
       expect(flags.greeting.get()).toBe('hello');
       expect(engine.status().errors).toEqual([
-        `Flag "greeting": ${h.dir}/greeting is over 1048576 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB)`,
+        `Flag "greeting": ${h.dir}/greeting is over 1048576 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB); keeping its last value`,
       ]);
     },
   );
