@@ -57,6 +57,8 @@ export const messages = {
     `${file} is ${size} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
   unknownKey: (file: string) =>
     `Unknown key ${file}: no flag of that name is declared (ignored; it may be meant for a newer release)`,
+  unknownKeys: (count: number, first: readonly string[]) =>
+    `${count} unknown keys: no flags of those names are declared (ignored; is the right ConfigMap mounted?): ${first.join(', ')}, …`,
   pendingRestart: (name: string, file: string) =>
     `Static flag "${name}" (${file}) changed in the ConfigMap: it takes effect on restart`,
   missingDirectory: (dir: string) =>

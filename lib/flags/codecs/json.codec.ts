@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { FlagCodec } from './flag-codec.interface.js';
 import { CodecError } from './flag-codec.interface.js';
 import { deepFreeze } from './deep-freeze.util.js';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.util.js';
 import { toText } from './text.util.js';
 
 /** Keys that could reach an object's prototype when the value is later merged or copied. */
@@ -26,6 +27,9 @@ export const jsonCodec: FlagCodec<unknown> = {
   expected: 'a JSON document such as {"rate": 50}',
   parse(raw) {
     const text = toText(raw);
+    if (exceedsJsonDepth(text)) {
+      throw new CodecError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
+    }
     let forbidden: string | undefined;
     let value: unknown;
     try {
@@ -48,7 +52,7 @@ export const jsonCodec: FlagCodec<unknown> = {
 
 /** jsonProblem tells why a typed value is not a plain JSON value (or undefined when it is). */
 function jsonProblem(value: unknown, depth: number): string | undefined {
-  if (depth > 1000) return 'nested too deeply';
+  if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
   if (typeof value === 'number')
     return Number.isFinite(value) ? undefined : 'holds a non-finite number';
