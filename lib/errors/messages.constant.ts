@@ -6,6 +6,11 @@ import type { FlagValueErrorDetails } from './flag-value.error.js';
 const originOf = (source: string, origin?: string): string =>
   origin ? `${e(source)} (${e(origin)})` : e(source);
 const list = (items: readonly string[]): string => items.map(e).join(', ');
+const issues = (count: number): string =>
+  count === 1
+    ? '1 issue; the reason is not shown for a sensitive flag'
+    : `${count} issues; the reasons are not shown for a sensitive flag`;
+
 /** messages holds every user-facing string of the library; parameterised ones are functions. */
 export const messages = {
   invalidName: (name: string) =>
@@ -17,6 +22,28 @@ export const messages = {
   asyncValidator: (name: string, reason: string) => `Flag "${e(name)}": ${e(reason)}`,
   invalidValue: (d: FlagValueErrorDetails) =>
     `Flag "${e(d.flag)}" from ${originOf(d.source, d.origin)}: refused "${e(d.shown)}": ${e(d.reason)}; expected ${e(d.expected)}`,
+  // Why a value was refused. For a sensitive flag only the library's own words are used: text a
+  // validator or parser produced may quote the value, whole, in part or in a derived form.
+  validationExpected: "a value that passes the flag's validation",
+  validatorRefused: 'rejected by the validator',
+  validatorIssues: (reasons: readonly string[], sensitive: boolean) =>
+    sensitive ? `rejected by the validator (${issues(reasons.length)})` : reasons.map(e).join('; '),
+  validatorThrew: (thrown: string | undefined) =>
+    thrown === undefined
+      ? 'the validator threw (what it threw is not shown for a sensitive flag)'
+      : `the validator threw: ${e(thrown)}`,
+  validatorAnsweredLater:
+    'the validator answered with a Promise, but flag validation is synchronous',
+  asyncSchema: (vendor: string) =>
+    `the ${e(vendor)} schema is asynchronous; flag validation must be synchronous`,
+  asyncFunction: 'the function validator is asynchronous; flag validation must be synchronous',
+  validatorOutputWrongKind: (problem: string) => `the validator's output is ${e(problem)}`,
+  codecRefused: (reason: string, detail: string | undefined) =>
+    detail === undefined ? e(reason) : `${e(reason)} (${e(detail)})`,
+  checkFailed: (thrown: string | undefined) =>
+    thrown === undefined
+      ? 'checking the value failed (the error is not shown for a sensitive flag)'
+      : `checking the value failed: ${e(thrown)}`,
   listenerThrew: (flag: string, thrown: string) =>
     `A change subscriber of flag "${e(flag)}" threw: ${e(thrown)}`,
   unknownFlag: (name: string, where: string) => `Unknown flag "${e(name)}" in ${e(where)}`,
