@@ -199,7 +199,10 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     };
   }
 
-  /** checksum hashes the current values of the dynamic or the static flags (see {@link checksumOf}). */
+  /**
+   * checksum hashes the current values of the dynamic or the static flags (see
+   * {@link checksumOf}); sensitive flags count by name and serving layer only, never by value.
+   */
   checksum(which: 'dynamic' | 'static'): string {
     return checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
   }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { defineFlags, flag, FlagSet } from '../../../lib/index.js';
+import { makeTempDir, removeTempDir } from '../../utils/temp-dir.js';
 import { Harness } from './engine-fixture.js';
 
 const SECRET = 'sk_live_51H8xQ';
@@ -49,5 +50,20 @@ describe('ConfigMapEngine: sensitive values never reach status, reports or the l
     const everything = JSON.stringify([report, engine.status(), logger.lines]);
     expect(everything).not.toContain('sk_live');
     expect(everything).not.toContain('asynchronous');
+  });
+
+  it('replicas with different secrets publish the same checksums (no brute-force oracle)', async () => {
+    const other = await makeTempDir('dflag-engine-');
+    try {
+      await writeFile(join(h.dir, 'pin'), '4821');
+      await writeFile(join(other, 'pin'), '1234');
+      const a = h.engine(secretFlags().set).engine;
+      const b = h.engine(secretFlags().set, { path: other }).engine;
+      const [ra, rb] = await Promise.all([a.initialize(), b.initialize()]);
+      expect(ra.checksums).toEqual(rb.checksums);
+      expect(a.status().checksums).toEqual(b.status().checksums);
+    } finally {
+      await removeTempDir(other);
+    }
   });
 });
