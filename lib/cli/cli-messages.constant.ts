@@ -1,3 +1,7 @@
+import { escapeLines, escapeText as e } from '../errors/escape-text.util.js';
+
+// Every parameter is escaped (`e`): keys, paths, names and reasons may come from a manifest, the
+// volume or a loaded module, and must not break or disguise a line of output.
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const keys = (count: number): string => plural(count, 'key');
 
@@ -33,25 +37,27 @@ export const cliMessages = {
     '',
   ].join('\n'),
   missingCommand: 'dflag: missing command',
-  unknownCommand: (name: string) => `dflag: unknown command "${name}"`,
-  unknownOption: (command: string, option: string) => `dflag ${command}: unknown option ${option}`,
+  unknownCommand: (name: string) => `dflag: unknown command "${e(name)}"`,
+  unknownOption: (command: string, option: string) =>
+    `dflag ${e(command)}: unknown option ${e(option)}`,
   missingValue: (command: string, option: string) =>
-    `dflag ${command}: option ${option} needs a value`,
+    `dflag ${e(command)}: option ${e(option)} needs a value`,
   unexpectedValue: (command: string, option: string) =>
-    `dflag ${command}: option ${option} takes no value`,
+    `dflag ${e(command)}: option ${e(option)} takes no value`,
   unexpectedArgument: (command: string, argument: string) =>
-    `dflag ${command}: unexpected argument "${argument}"`,
+    `dflag ${e(command)}: unexpected argument "${e(argument)}"`,
   missingOption: (command: string, option: string) =>
-    `dflag ${command}: missing required option ${option}`,
-  failed: (command: string, message: string) => `dflag ${command}: ${message}`,
-  cannotRead: (file: string, reason: string) => `cannot read ${file}: ${reason}`,
-  cannotWrite: (dir: string, reason: string) => `cannot write ${dir}: ${reason}`,
+    `dflag ${e(command)}: missing required option ${e(option)}`,
+  // The message may hold several lines (a refused manifest's problems, one a line).
+  failed: (command: string, message: string) => `dflag ${e(command)}: ${escapeLines(message)}`,
+  cannotRead: (file: string, reason: string) => `cannot read ${e(file)}: ${e(reason)}`,
+  cannotWrite: (dir: string, reason: string) => `cannot write ${e(dir)}: ${e(reason)}`,
   applied: (name: string, dir: string, count: number, version: string, previous?: string) =>
-    `applied ConfigMap ${name} to ${dir}: ${keys(count)}, version ${version}` +
-    (previous === undefined ? '' : ` (replacing ${previous})`),
+    `applied ConfigMap ${e(name)} to ${e(dir)}: ${keys(count)}, version ${e(version)}` +
+    (previous === undefined ? '' : ` (replacing ${e(previous)})`),
   unchanged: (name: string, dir: string, count: number, version: string, relinked: string[]) =>
-    `unchanged: ConfigMap ${name} in ${dir} is already version ${version} (${keys(count)})` +
-    (relinked.length === 0 ? '' : `; re-created missing symlinks: ${relinked.join(', ')}`),
+    `unchanged: ConfigMap ${e(name)} in ${e(dir)} is already version ${e(version)} (${keys(count)})` +
+    (relinked.length === 0 ? '' : `; re-created missing symlinks: ${relinked.map(e).join(', ')}`),
   validateSummary: 'check a ConfigMap manifest against the flags an application declares',
   validateUsage: [
     'Usage: dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>] [--strict] [--json]',
@@ -74,32 +80,32 @@ export const cliMessages = {
     '',
   ].join('\n'),
   cannotLoadFlags: (file: string, reason: string, typescript: boolean) =>
-    `cannot load the flags module ${file}: ${reason}` +
+    `cannot load the flags module ${e(file)}: ${e(reason)}` +
     (typescript ? '; dflag runs on JavaScript: point --flags at the compiled module' : ''),
   noFlagSet: (file: string) =>
-    `the flags module ${file} exports no FlagSet. Export the set your flags are declared in: ` +
+    `the flags module ${e(file)} exports no FlagSet. Export the set your flags are declared in: ` +
     `"export const flagSet = new FlagSet('app')" (declaring with defineFlags(specs, flagSet)), ` +
     `or "export { defaultFlagSet } from 'nestjs-dflag'" when defineFlags(specs) declares into the default set`,
   emptyFlagSets: (file: string, exports: readonly string[]) =>
-    `the flags module ${file} exports only empty flag sets (${exports.join(', ')}): import the ` +
+    `the flags module ${e(file)} exports only empty flag sets (${exports.map(e).join(', ')}): import the ` +
     `modules that declare the flags from it, and make sure they declare into that set (the same copy of nestjs-dflag)`,
-  refusedValue: (reason: string, expected: string) => `${reason}; expected ${expected}`,
-  inFlagSet: (message: string, set: string) => `${message} (flag set "${set}")`,
+  refusedValue: (reason: string, expected: string) => `${e(reason)}; expected ${e(expected)}`,
+  inFlagSet: (message: string, set: string) => `${e(message)} (flag set "${e(set)}")`,
   unknownKey: 'no flag of that name is declared; ignored (a newer release may read it)',
   strictUnknownKey: 'no flag of that name is declared (--strict)',
   hiddenKey: 'never read as a flag: keys starting with "." are skipped in a mounted ConfigMap',
   staticFlag: 'static flag, takes effect on restart',
-  problemLine: (key: string, message: string) => `${key}: ${message}`,
-  warningLine: (key: string, message: string) => `warning: ${key}: ${message}`,
-  noteLine: (key: string, message: string) => `note: ${key}: ${message}`,
+  problemLine: (key: string, message: string) => `${e(key)}: ${e(message)}`,
+  warningLine: (key: string, message: string) => `warning: ${e(key)}: ${e(message)}`,
+  noteLine: (key: string, message: string) => `note: ${e(key)}: ${e(message)}`,
   validated: (
     name: string,
     checked: number,
     flags: number,
     counts: { errors: number; warnings: number; notes: number },
   ) =>
-    `ConfigMap ${name}: ${keys(checked)} checked against ${plural(flags, 'flag')}: ` +
+    `ConfigMap ${e(name)}: ${keys(checked)} checked against ${plural(flags, 'flag')}: ` +
     `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}`,
   manifestRefused: (file: string, errors: number) =>
-    `ConfigMap manifest ${file} refused: ${plural(errors, 'error')}`,
+    `ConfigMap manifest ${e(file)} refused: ${plural(errors, 'error')}`,
 } as const;

@@ -1,6 +1,7 @@
 import { FlagDeclarationError } from '../errors/flag-declaration.error.js';
 import { messages } from '../errors/messages.constant.js';
 import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
+import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { UnknownFlagError } from '../errors/unknown-flag.error.js';
 import { checksumOf } from './checksum.util.js';
@@ -47,10 +48,7 @@ interface Staged {
 }
 
 const defaultListenerError = (error: unknown, flag: string): void => {
-  process.emitWarning(
-    `A change subscriber of flag "${flag}" threw: ${String(error)}`,
-    'DflagWarning',
-  );
+  process.emitWarning(messages.listenerThrew(flag, errorMessage(error)), 'DflagWarning');
 };
 
 /**
@@ -201,7 +199,10 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     };
   }
 
-  /** checksum hashes the current values of the dynamic or the static flags (see {@link checksumOf}). */
+  /**
+   * checksum hashes the current values of the dynamic or the static flags (see
+   * {@link checksumOf}); sensitive flags count by name and serving layer only, never by value.
+   */
   checksum(which: 'dynamic' | 'static'): string {
     return checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
   }

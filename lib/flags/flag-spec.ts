@@ -24,7 +24,8 @@ export interface FlagOptionsBase {
   dynamic?: boolean;
   /**
    * Whether the value is a secret: it is then shown as `[redacted]` in every
-   * listing, error, event and log.
+   * listing, error, event and log; no message of its validator or parser is
+   * shown (they may quote it), and checksums count it by name, not value.
    * @default false
    */
   sensitive?: boolean;

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors/error-message.util.js';
 import { messages } from '../errors/messages.constant.js';
 import { FlagDeclarationError } from '../errors/flag-declaration.error.js';
 import { FlagValueError } from '../errors/flag-value.error.js';
@@ -9,9 +10,23 @@ import type { FlagSource } from './flag-source.js';
 import { FLAG_SOURCES } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
 import type { FlagSet } from './flag-set.js';
-import { redact, redactReason } from './redact.util.js';
+import { redact, REDACTED } from './redact.util.js';
+import { checkFailedReason, parseReason, validatorReason } from './refusal-reason.util.js';
 import type { CompiledValidator } from './validator.js';
-import { AsyncValidatorError, compileValidator } from './validator.js';
+import { compileValidator } from './validator.js';
+
+/** Checked is what checking a typed value gives: the value to store, or why it is refused. */
+type Checked<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      reason: string;
+      expected: string;
+      /** The thrown error, kept as the refusal's cause (never for a sensitive flag). */
+      cause?: unknown;
+      /** Set when the validator answered with a Promise: its vendor, or null for a function. */
+      asyncVendor?: string | null;
+    };
 
 /** The value a flag resolves to from its layers, and the layer it comes from. */
 export interface ResolvedValue<T> {
@@ -104,55 +119,85 @@ export class Flag<T> {
   /**
    * parse turns raw text or file bytes into a validated value without
    * changing the flag. Throws {@link FlagValueError} naming the flag, the
-   * source (and file), the refused text and what would be accepted.
+   * source (and file), the refused text and what would be accepted — and
+   * nothing else, whatever the parser or the validator did (threw anything,
+   * answered with a Promise).
    */
   parse(raw: RawValue, source: FlagSource, origin?: string): T {
     let parsed: T;
     try {
       parsed = this.codec.parse(raw);
     } catch (error) {
-      if (!(error instanceof CodecError)) throw error;
-      // The detail may quote the text (a JSON parser's message does): never for a secret.
-      const reason =
-        error.detail && !this.sensitive ? `${error.message} (${error.detail})` : error.message;
-      throw this.valueError(raw, source, origin, reason, this.codec.expected);
+      const reason = parseReason(error, this.sensitive);
+      throw this.valueError(raw, source, origin, reason, this.codec.expected, this.causeOf(error));
     }
     return this.validate(parsed, source, origin, raw);
   }
 
   /** validate runs the flag's validator on a typed value and returns its (frozen) output. */
   validate(value: T, source: FlagSource, origin?: string, raw?: RawValue): T {
-    const shown = (): RawValue => raw ?? this.describe(value);
-    const wrongKind = this.codec.accepts(value);
-    if (wrongKind) throw this.valueError(shown(), source, origin, wrongKind, this.codec.expected);
-    if (!this.validator) return this.codec.freeze(value);
-    const outcome = this.validator(value);
-    if (!outcome.ok) {
-      const reason = outcome.issues.join('; ');
-      throw this.valueError(
-        shown(),
-        source,
-        origin,
-        reason,
-        `a value that passes the flag's validation`,
-      );
-    }
-    const converted = this.codec.accepts(outcome.value);
-    if (converted) {
-      const reason = `the validator's output is ${converted}`;
-      throw this.valueError(shown(), source, origin, reason, this.codec.expected);
-    }
-    return this.codec.freeze(outcome.value as T);
+    const checked = this.check(value);
+    if (checked.ok) return checked.value;
+    const shown = raw ?? this.describe(value);
+    throw this.valueError(shown, source, origin, checked.reason, checked.expected, checked.cause);
   }
 
-  /** describe gives display text for a typed value that may not even be of this kind. */
-  private describe(value: unknown): string {
-    if (!this.codec.accepts(value)) return this.codec.format(value as T);
-    if (typeof value === 'string') return value;
+  /**
+   * check runs every check of a typed value — its kind, the validator, the kind of the
+   * validator's output — and never throws: a refusal says why, in words fit to show (see
+   * `validatorReason`), with the thrown error as cause only for a flag that is not sensitive.
+   */
+  private check(value: T): Checked<T> {
+    const expected = this.codec.expected;
     try {
+      const wrongKind = this.codec.accepts(value);
+      if (wrongKind) return { ok: false, reason: wrongKind, expected };
+      if (!this.validator) return { ok: true, value: this.codec.freeze(value) };
+      const outcome = this.validator(value);
+      if (!outcome.ok) {
+        const { refusal } = outcome;
+        return {
+          ok: false,
+          reason: validatorReason(refusal, this.sensitive),
+          expected: messages.validationExpected,
+          cause: refusal.kind === 'threw' ? this.causeOf(refusal.thrown) : undefined,
+          asyncVendor: refusal.kind === 'async' ? (refusal.vendor ?? null) : undefined,
+        };
+      }
+      const converted = this.codec.accepts(outcome.value);
+      if (converted) {
+        return { ok: false, reason: messages.validatorOutputWrongKind(converted), expected };
+      }
+      return { ok: true, value: this.codec.freeze(outcome.value as T) };
+    } catch (error) {
+      // Nothing above should throw; a value with a throwing getter (an override, a schema's
+      // output) still is a refusal, not an exception escaping the batch.
+      return {
+        ok: false,
+        reason: checkFailedReason(error, this.sensitive),
+        expected,
+        cause: this.causeOf(error),
+      };
+    }
+  }
+
+  /** causeOf keeps a thrown error as the cause of a refusal, except for a sensitive flag (it may quote the value). */
+  private causeOf(error: unknown): unknown {
+    return this.sensitive || error instanceof CodecError ? undefined : error;
+  }
+
+  /**
+   * describe gives display text for a typed value that may not even be of this kind (nothing
+   * for a sensitive flag: it is redacted anyway). It never throws.
+   */
+  private describe(value: unknown): string {
+    if (this.sensitive) return REDACTED;
+    try {
+      if (!this.codec.accepts(value)) return this.codec.format(value as T);
+      if (typeof value === 'string') return value;
       return String(JSON.stringify(value) ?? value);
     } catch {
-      return String(value);
+      return errorMessage(value);
     }
   }
 
@@ -211,20 +256,18 @@ export class Flag<T> {
   }
 
   private checkDefault(value: T): T {
-    try {
-      return this.validate(value, 'default');
-    } catch (error) {
-      if (error instanceof AsyncValidatorError) {
-        throw new FlagDeclarationError(
-          this.name,
-          messages.asyncValidator(this.name, error.message),
-        );
-      }
-      const reason = error instanceof FlagValueError ? error.reason : (error as Error).message;
-      throw new FlagDeclarationError(this.name, messages.invalidDefault(this.name, reason), {
-        cause: error,
-      });
+    const checked = this.check(value);
+    if (checked.ok) return checked.value;
+    if (checked.asyncVendor !== undefined) {
+      const what =
+        checked.asyncVendor === null
+          ? messages.asyncFunction
+          : messages.asyncSchema(checked.asyncVendor);
+      throw new FlagDeclarationError(this.name, messages.asyncValidator(this.name, what));
     }
+    throw new FlagDeclarationError(this.name, messages.invalidDefault(this.name, checked.reason), {
+      cause: checked.cause,
+    });
   }
 
   private valueError(
@@ -233,22 +276,16 @@ export class Flag<T> {
     origin: string | undefined,
     reason: string,
     expected: string,
+    cause: unknown,
   ): FlagValueError {
     const bytes =
       typeof raw === 'string' ? undefined : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
     const text = bytes ? bytes.toString('utf8').trim() : (raw as string);
-    // A validator's message may repeat the value, in any form: a secret never appears in it.
-    const forms = bytes ? [text, bytes.toString('base64'), bytes.toString('hex')] : [text];
-    return new FlagValueError({
-      flag: this.name,
-      source,
-      origin,
-      shown: redact(
-        this.sensitive,
-        bytes && this.kind === 'bytes' ? `<${bytes.byteLength} bytes>` : text,
-      ),
-      reason: redactReason(this.sensitive, reason, ...forms),
-      expected,
-    });
+    const shown = redact(
+      this.sensitive,
+      bytes && this.kind === 'bytes' ? `<${bytes.byteLength} bytes>` : text,
+    );
+    const details = { flag: this.name, source, origin, shown, reason, expected };
+    return new FlagValueError(details, cause === undefined ? undefined : { cause });
   }
 }

@@ -1,3 +1,4 @@
+import { escapeText } from '../errors/escape-text.util.js';
 import type { Flag } from './flag.js';
 
 const pad = (rows: string[][]): string => {
@@ -13,7 +14,8 @@ const pad = (rows: string[][]): string => {
 
 /**
  * usageTable renders the `--help` table: one row per flag with its name, type,
- * default (redacted when sensitive), static/dynamic and description.
+ * default (redacted when sensitive), static/dynamic and description (escaped, so that each
+ * row stays one line).
  */
 export function usageTable(flags: Iterable<Flag<unknown>>, heading = 'Flags:'): string {
   const rows = [['FLAG', 'TYPE', 'DEFAULT', 'MODE', 'DESCRIPTION']];
@@ -22,9 +24,9 @@ export function usageTable(flags: Iterable<Flag<unknown>>, heading = 'Flags:'): 
     rows.push([
       isBool ? `--[no-]${f.name}` : `--${f.name}=VALUE`,
       f.kind,
-      f.format(f.defaultValue) || '""',
+      escapeText(f.format(f.defaultValue)) || '""',
       f.dynamic ? 'dynamic' : 'static',
-      f.description,
+      escapeText(f.description),
     ]);
   }
   return `${heading}\n${pad(rows)

@@ -48,3 +48,56 @@ describe('checksum', () => {
     expect(expected).toBe('77e650fe5853707c');
   });
 });
+
+describe('checksum and sensitive flags', () => {
+  const withPin = (pin: string, options: { declared?: boolean; dynamic?: boolean } = {}) => {
+    const set = declareAll('forward');
+    if (options.declared ?? true) {
+      set.declare(
+        'pin',
+        flag.int({
+          default: 0,
+          description: '',
+          dynamic: options.dynamic ?? true,
+          sensitive: true,
+        }),
+      );
+      set.apply([{ name: 'pin', source: 'configmap', raw: pin }]);
+    }
+    return set;
+  };
+
+  it('is no oracle: a sensitive value does not change it, so it cannot be brute-forced', () => {
+    const published = withPin('4821').checksum('dynamic');
+    // Every 4-digit PIN gives the same checksum: nothing to search for.
+    for (const candidate of ['0000', '1234', '4820', '4822', '9999']) {
+      expect(withPin(candidate).checksum('dynamic')).toBe(published);
+    }
+    expect(withPin('4821', { dynamic: false }).checksum('static')).toBe(
+      withPin('1111', { dynamic: false }).checksum('static'),
+    );
+  });
+
+  it('still tells a set with the sensitive flag from one without it, and which layer serves it', () => {
+    const declared = withPin('4821');
+    expect(declared.checksum('dynamic')).not.toBe(
+      withPin('', { declared: false }).checksum('dynamic'),
+    );
+    // A replica where the secret's key is missing serves the default: that is visible.
+    const fallback = withPin('4821');
+    fallback.apply([{ name: 'pin', source: 'configmap' }]);
+    expect(fallback.find('pin')!.source).toBe('default');
+    expect(fallback.checksum('dynamic')).not.toBe(declared.checksum('dynamic'));
+  });
+
+  it('is pinned: a sensitive flag contributes its name and serving layer, never its value', () => {
+    const expected = createHash('sha256')
+      .update(
+        'alpha\u00001\u0000beta\u0000{"x":1,"y":[1,2]}\u0000gamma\u0000["a","b"]\u0000' +
+          'pin\u0000\u0000sensitive:configmap\u0000',
+      )
+      .digest('hex')
+      .slice(0, 16);
+    expect(withPin('4821').checksum('dynamic')).toBe(expected);
+  });
+});

@@ -109,7 +109,7 @@ describe('command line', () => {
       message = (error as Error).message;
     }
     expect(message).toBe(
-      'Invalid command line:\n  - Flag "api_key" from command-line (--api_key): refused "[redacted]": the reason is not shown because it quotes the value of a sensitive flag; expected a value that passes the flag\'s validation',
+      'Invalid command line:\n  - Flag "api_key" from command-line (--api_key): refused "[redacted]": rejected by the validator (1 issue; the reason is not shown for a sensitive flag); expected a value that passes the flag\'s validation',
     );
   });
 
