@@ -36,6 +36,7 @@ export { UnknownFlagError } from './errors/unknown-flag.error.js';
 export { ConfigMapEngine, ENGINE_DEFAULTS } from './configmap/configmap-engine.js';
 export type {
   ConfigMapEngineOptions,
+  EffectiveEngineOptions,
   InvalidValuePolicy,
 } from './configmap/configmap-options.interface.js';
 export type {

@@ -19,15 +19,8 @@ import type { WatchFactory } from './volume-watcher.js';
 import { closeMountWatcher, watchMountDirectory } from './volume-watcher.js';
 import { errorMessage } from '../errors/error-message.util.js';
 
-/** Defaults of {@link ConfigMapEngineOptions}. */
-export const ENGINE_DEFAULTS = {
-  onInvalid: 'keep-last-good',
-  startOnInvalid: false,
-  optional: false,
-  resyncInterval: 5000,
-  settleDelay: 100,
-  usePolling: false,
-} as const;
+import { resolveEngineOptions } from './engine-options.util.js';
+export { ENGINE_DEFAULTS } from './engine-options.util.js';
 
 /** How often a layout caught mid-change (`..data` briefly missing) is looked at again. */
 const TRANSIENT_RETRY_MS = 20;
@@ -139,14 +132,7 @@ export class ConfigMapEngine {
     this.flagSet = options.flagSet;
     this.logger = options.logger ?? defaultLogger;
     this.watchFactory = seams.watch ?? watchMountDirectory;
-    this.options = {
-      onInvalid: options.onInvalid ?? ENGINE_DEFAULTS.onInvalid,
-      startOnInvalid: options.startOnInvalid ?? ENGINE_DEFAULTS.startOnInvalid,
-      optional: options.optional ?? ENGINE_DEFAULTS.optional,
-      resyncInterval: options.resyncInterval ?? ENGINE_DEFAULTS.resyncInterval,
-      settleDelay: options.settleDelay ?? ENGINE_DEFAULTS.settleDelay,
-      usePolling: options.usePolling ?? ENGINE_DEFAULTS.usePolling,
-    };
+    this.options = resolveEngineOptions(options);
   }
 
   /** watching tells whether `start()` has run and `stop()` has not. */
@@ -245,6 +231,7 @@ export class ConfigMapEngine {
       watcherError: this.watcherError,
       directoryMissing: this.directoryMissing,
       startedOnFallbacks: this.startedOnFallbacks,
+      options: this.options,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { EffectiveEngineOptions } from './configmap-options.interface.js';
 import type { FlagChecksums, ReloadResult } from './reload-report.interface.js';
 
 /** How the engine currently learns of changes. */
@@ -31,4 +32,11 @@ export interface ConfigMapStatus {
   readonly directoryMissing: boolean;
   /** `initialize()` accepted refused values (`startOnInvalid`). */
   readonly startedOnFallbacks: boolean;
+  /**
+   * The options the engine runs with, every default filled in (the logger
+   * aside): with `loadFlags()`, those of the load, which a `DflagModule`
+   * reusing it may repeat but not change. Absent for an engine without them
+   * (the in-memory one of `DflagTestingModule`).
+   */
+  readonly options?: EffectiveEngineOptions;
 }

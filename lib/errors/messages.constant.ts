@@ -69,6 +69,62 @@ export const messages = {
     `Flag set "${set}" (${path}) is already bound by another DflagModule registration: bind each FlagSet once, and give a second set its own registration name`,
   flagsNotInSet: (names: readonly string[], set: string) =>
     `The flags option holds flags not declared in flag set "${set}": ${names.join(', ')}; pass the set they were declared in as flagSet`,
+  flagSetWatchedElsewhere: (set: string, path: string) =>
+    `Flag set "${set}" (${path}) is already watched by another Nest application in this process (initialised and not closed): close it first, or bind another FlagSet`,
+  flagSetRebound: (set: string, path: string) =>
+    `Flag set "${set}" was bound anew (to ${path}, or with other options) by a Nest application created after this one: only the application created last can watch it; create this application again once the other one is closed`,
+  flagSetReleased: (set: string) =>
+    `Flag set "${set}" was released when another Nest application bound to it closed: create this application again`,
+  loadOptionsDiffer: (set: string, differences: readonly string[]) =>
+    `loadFlags() was called for flag set "${set}" with other options than the engine already loaded for it: ${differences.join(', ')}. The call returns that load, so pass the same options (e.g. one shared object), or omit them`,
+  // Options
+  invalidOptions: (where: string, problems: readonly string[]) =>
+    [`Invalid options for ${where}:`, ...problems.map((problem) => `  - ${problem}`)].join('\n'),
+  optionsNotObject: (expected: string, shown: string) => `expected ${expected}, got ${shown}`,
+  invalidOption: (name: string, shown: string, accepts: string) =>
+    `${name} is ${shown}: expected ${accepts}`,
+  missingOption: (name: string, accepts: string) => `${name} is missing: expected ${accepts}`,
+  unknownOption: (
+    name: string,
+    where: string,
+    suggestion: string | undefined,
+    known: readonly string[],
+  ) =>
+    suggestion
+      ? `${name} is not an option of ${where}: did you mean "${suggestion}"?`
+      : `${name} is not an option of ${where} (its options: ${known.join(', ')})`,
+  misplacedOption: (name: string, where: string, hint: string) =>
+    `${name} is not an option of ${where}: ${hint}`,
+  valueIsNaN: 'NaN (what Number() gives for an unset or non-numeric environment variable)',
+  acceptsBoolean: 'true or false',
+  acceptsOneOf: (values: readonly string[]) => {
+    const quoted = values.map((value) => JSON.stringify(value));
+    return quoted.length > 1
+      ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+      : (quoted[0] ?? '');
+  },
+  acceptsMilliseconds: (min: number, max: number, maxInWords: string, zeroIsOff: boolean) =>
+    zeroIsOff
+      ? `an integer number of milliseconds: 0 (off), or from ${min} to ${max} (${maxInWords})`
+      : `an integer number of milliseconds from ${min} to ${max} (${maxInWords})`,
+  acceptsPath: 'a non-empty string: the directory the ConfigMap volume is mounted at',
+  acceptsPathOrOptions: 'a path (a non-empty string) or an options object',
+  acceptsOptionsObject: 'an options object',
+  acceptsFlagSet: 'a FlagSet',
+  acceptsFlags: 'the object of flag handles defineFlags() returned',
+  acceptsLogger: "an object with log(), warn() and error() methods (Nest's Logger fits)",
+  objectLacks: (methods: readonly string[]) =>
+    `an object without ${methods.map((method) => `${method}()`).join(' and ')}`,
+  acceptsRegistrationName: "a non-empty string (the registration's name)",
+  acceptsArrayOf: (what: string) => `an array of ${what}`,
+  acceptsFactory: 'a function returning the options (or a promise of them)',
+  acceptsClass: 'a class',
+  acceptsToken: 'an injection token',
+  asyncOptionsSource:
+    'one of useFactory, useClass or useExisting is needed: it provides the options',
+  asyncOptionsSources: (given: readonly string[]) =>
+    `give only one of useFactory, useClass or useExisting (given: ${given.join(', ')})`,
+  extraInFactory: (name: string) => `give ${name} to forRootAsync() itself, next to useFactory`,
   healthLastVersion: (result: string, errors: number) =>
     `the last ConfigMap version was ${result} (${errors} refused value${errors === 1 ? '' : 's'}); the last good values serve`,
   healthPendingRestart: (names: readonly string[]) =>
@@ -79,6 +135,8 @@ export const messages = {
     `the ConfigMap directory ${path} is missing; flags serve their fallbacks`,
   healthStartedOnFallbacks:
     'the application started on fallbacks for refused values (startOnInvalid), and no version has applied cleanly since',
+  healthStopped:
+    'the ConfigMap is not being watched (watchMode: stopped): its changes are not applied',
   healthNoRegistration: (name: string | undefined) =>
     `DflagHealthIndicator found no DflagModule registration${name ? ` named "${name}"` : ''}: import DflagModule.forRoot() (or forRootAsync()) in the application${name ? ` with name: "${name}"` : ''}`,
   testingPath: '(in memory: DflagTestingModule)',
