@@ -1,7 +1,7 @@
 import { DflagSetupError } from '../errors/dflag-setup.error.js';
 import { messages } from '../errors/messages.constant.js';
 import { closestName } from './closest-name.util.js';
-import { describeValue } from './describe-value.util.js';
+import { describeValue, quoteText } from './describe-value.util.js';
 import type { OptionRules } from './option-rule.interface.js';
 
 /** OptionCheck says how to check the options of one entry point. */
@@ -18,10 +18,6 @@ export interface OptionCheck {
   /** Names that belong elsewhere, with where they go (instead of a "did you mean"). */
   readonly misplaced?: Readonly<Record<string, string>>;
 }
-
-/** Names are shown quoted and escaped, and shortened: they come from the caller's object. */
-const quoteName = (name: string): string =>
-  JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
 
 /**
  * optionProblems lists every problem of `options`, one line each: refused
@@ -55,8 +51,8 @@ export function optionProblems(options: unknown, check: OptionCheck): string[] {
     const hint = check.misplaced?.[name];
     problems.push(
       hint
-        ? messages.misplacedOption(quoteName(name), check.where, hint)
-        : messages.unknownOption(quoteName(name), check.where, closestName(name, known), known),
+        ? messages.misplacedOption(quoteText(name), check.where, hint)
+        : messages.unknownOption(quoteText(name), check.where, closestName(name, known), known),
     );
   }
   return problems;

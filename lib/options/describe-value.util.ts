@@ -1,7 +1,22 @@
 import { messages } from '../errors/messages.constant.js';
 
-/** The longest part of a string value an error quotes. */
+/** The longest part of a string an error quotes. */
 const MAX_QUOTED = 40;
+/** Characters that could disguise a log line: C1 controls, zero-width and bidi marks, line separators. */
+const DISGUISING = /[\u0080-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/**
+ * quoteText quotes a string for an error message: shortened, and escaped
+ * (JSON escapes, plus every character that could disguise a log line), so
+ * that it can neither bloat nor forge a log entry.
+ */
+export function quoteText(text: string): string {
+  const shown = text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text;
+  return JSON.stringify(shown).replace(
+    DISGUISING,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 /**
  * describeValue names the kind of a refused option value, with the value
@@ -17,10 +32,8 @@ export function describeValue(value: unknown): string {
     case 'number':
       if (Number.isNaN(value)) return messages.valueIsNaN;
       return Number.isFinite(value) ? `the number ${value}` : String(value);
-    case 'string': {
-      const shown = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
-      return `the string ${JSON.stringify(shown)}`;
-    }
+    case 'string':
+      return `the string ${quoteText(value)}`;
     case 'boolean':
       return String(value);
     case 'bigint':

@@ -123,6 +123,15 @@ describe('ConfigMapEngine: options are checked at construction', () => {
     );
   });
 
+  it('bidi and zero-width characters in a value or a name are escaped, so they cannot disguise a log line', () => {
+    expect(construct({ onInvalid: 'keep\u202e-last' })).toThrow(
+      'onInvalid is the string "keep\\u202e-last"',
+    );
+    expect(construct({ ['resync\u200bInterval']: 1 })).toThrow(
+      '"resync\\u200bInterval" is not an option of new ConfigMapEngine(): did you mean "resyncInterval"?',
+    );
+  });
+
   it('valid options construct an engine whose status shows them', async () => {
     await writeConfigMapVolume(h.dir, { rate: '1' });
     const { set } = declareFlags();
