@@ -43,7 +43,7 @@ export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE, ASYN
           createDflagProviders(
             extras.name ?? DEFAULT_REGISTRATION,
             createConfigMapEngineProvider(),
-            (engine) => engineRegistry.release(engine),
+            engineRegistry,
           ),
           extras.isGlobal ?? false,
         ),

@@ -16,12 +16,14 @@ import {
 import type { DflagEngine } from './dflag-engine.interface.js';
 import { DflagLifecycle } from './dflag.lifecycle.js';
 import type { DflagOptions } from './dflag-options.interface.js';
+import type { EngineBinding } from './engine-binding.interface.js';
 import { engineRegistry } from './engine-registry.js';
 import { DflagSetupError } from './errors/dflag-setup.error.js';
 import { messages } from './errors/messages.constant.js';
 import { FlagEventsPublisher } from './events/flag-events.publisher.js';
 import { FlagService } from './flag.service.js';
 import type { Flag } from './flags/flag.js';
+import { checkFactoryOptions } from './options/check-dflag-options.util.js';
 
 const nameOf = (inquirer: unknown): string | undefined =>
   (inquirer as { constructor?: { name?: string } } | undefined)?.constructor?.name;
@@ -38,7 +40,8 @@ export interface DflagRegistrationProviders {
  * createConfigMapEngineProvider provides the registration's ConfigMap engine,
  * initialized: taken over from `loadFlags()` when it loaded the same set and
  * directory, else created. A missing EventEmitterModule is reported first,
- * with what to import, before anything is read.
+ * with what to import, then bad options (those of `forRootAsync()`'s factory
+ * are first seen here), before anything is read.
  */
 export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEngine>> {
   return {
@@ -50,12 +53,27 @@ export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEn
     ) => {
       if (!emitter) throw new DflagSetupError(messages.missingEventEmitter);
       // The modules container is one per application: it tells a second
-      // registration of the same app from a later app after a failed one.
-      return engineRegistry.claim(options, application);
+      // registration of the same app from another application.
+      return engineRegistry.attach(checkFactoryOptions(options), application);
     },
     inject: [DFLAG_MODULE_OPTIONS, { token: EventEmitter2, optional: true }, ModulesContainer],
   };
 }
+
+/**
+ * soleBinding: an engine no other application can share (the test kit's) is
+ * the application's own; it is stopped on close, then `released` is called.
+ */
+const soleBinding = (released: (engine: DflagEngine) => void): EngineBinding => ({
+  claim: () => undefined,
+  release: async (engine) => {
+    try {
+      await engine.stop();
+    } finally {
+      released(engine);
+    }
+  },
+});
 
 /**
  * createDflagProviders builds the providers of one registration around an
@@ -66,13 +84,16 @@ export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEn
  *
  * @param registration the registration's name (it namespaces the exported tokens)
  * @param engineProvider provides `DFLAG_ENGINE`, initialized
- * @param release called once the engine is stopped
+ * @param binding which application runs the engine (the registry's, for an
+ *   engine applications may share); or, for an engine of this application
+ *   alone, a function called once it is stopped
  */
 export function createDflagProviders(
   registration: string = DEFAULT_REGISTRATION,
   engineProvider: Provider,
-  release: (engine: DflagEngine) => void,
+  binding: EngineBinding | ((engine: DflagEngine) => void),
 ): DflagRegistrationProviders {
+  const engineBinding = typeof binding === 'function' ? soleBinding(binding) : binding;
   const serviceToken = getFlagServiceToken(registration);
   const fixed: Provider[] = [
     engineProvider,
@@ -106,9 +127,12 @@ export function createDflagProviders(
     },
     {
       provide: DflagLifecycle,
-      useFactory: (engine: DflagEngine, publisher: FlagEventsPublisher) =>
-        new DflagLifecycle(engine, publisher, release),
-      inject: [DFLAG_ENGINE, FlagEventsPublisher],
+      useFactory: (
+        engine: DflagEngine,
+        publisher: FlagEventsPublisher,
+        application: ModulesContainer,
+      ) => new DflagLifecycle(engine, publisher, engineBinding, application),
+      inject: [DFLAG_ENGINE, FlagEventsPublisher, ModulesContainer],
     },
   ];
   const flagProviders = new Map<string, Provider>();

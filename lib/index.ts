@@ -36,7 +36,9 @@ export { UnknownFlagError } from './errors/unknown-flag.error.js';
 export { ConfigMapEngine, ENGINE_DEFAULTS } from './configmap/configmap-engine.js';
 export type {
   ConfigMapEngineOptions,
+  EffectiveEngineOptions,
   InvalidValuePolicy,
+  StartOnInvalid,
 } from './configmap/configmap-options.interface.js';
 export type {
   ConfigMapStatus,

@@ -1,6 +1,7 @@
 import type { ReloadReport } from './configmap/reload-report.interface.js';
 import type { DflagOptions } from './dflag-options.interface.js';
 import { engineRegistry } from './engine-registry.js';
+import { checkDflagOptions, OPTION_SOURCES } from './options/check-dflag-options.util.js';
 
 /**
  * loadFlags reads the ConfigMap into a flag set before the Nest application
@@ -13,16 +14,18 @@ import { engineRegistry } from './engine-registry.js';
  * at bootstrap.
  *
  * Accepts the same options as `DflagModule.forRoot()`: a path (binding the
- * default set) or {@link DflagOptions}. Throws like the engine's
- * `initialize()`: one error listing every refused key (unless
- * `startOnInvalid`), or a clear error when the directory is missing (unless
- * `optional`). Calling it again for the same set and directory returns the
- * first report.
+ * default set) or {@link DflagOptions}, checked before anything is read (a
+ * `DflagSetupError` names a misspelt option or a value of the wrong kind).
+ * Throws like the engine's `initialize()`: one error listing every refused
+ * key (unless `startOnInvalid`), or a clear error when the directory is
+ * missing (unless `optional`). Calling it again for the same set and
+ * directory returns the first report; an option left out then takes the
+ * first call's value, and one given with another value is refused.
  *
  * @returns the report of the initial load (generation 1)
  */
 export async function loadFlags(pathOrOptions: string | DflagOptions): Promise<ReloadReport> {
-  const options = typeof pathOrOptions === 'string' ? { path: pathOrOptions } : pathOrOptions;
+  const options = checkDflagOptions(pathOrOptions, OPTION_SOURCES.loadFlags);
   const engine = await engineRegistry.load(options);
   return engine.initialize();
 }

@@ -21,15 +21,8 @@ import type { WatchFactory } from './volume-watcher.js';
 import { watchMountDirectory } from './volume-watcher.js';
 import { WatchSupervisor } from './watch-supervisor.js';
 
-/** Defaults of {@link ConfigMapEngineOptions}. */
-export const ENGINE_DEFAULTS = {
-  onInvalid: 'keep-last-good',
-  startOnInvalid: false,
-  optional: false,
-  resyncInterval: 5000,
-  settleDelay: 100,
-  usePolling: false,
-} as const;
+import { resolveEngineOptions } from './engine-options.util.js';
+export { ENGINE_DEFAULTS } from './engine-options.util.js';
 
 /** How long start-up waits for a layout caught mid-change to settle. */
 const TRANSIENT_STARTUP_LIMIT_MS = 2000;
@@ -78,14 +71,7 @@ export class ConfigMapEngine {
     this.path = options.path;
     this.flagSet = options.flagSet;
     this.logger = options.logger ?? defaultLogger;
-    this.options = {
-      onInvalid: options.onInvalid ?? ENGINE_DEFAULTS.onInvalid,
-      startOnInvalid: options.startOnInvalid ?? ENGINE_DEFAULTS.startOnInvalid,
-      optional: options.optional ?? ENGINE_DEFAULTS.optional,
-      resyncInterval: options.resyncInterval ?? ENGINE_DEFAULTS.resyncInterval,
-      settleDelay: options.settleDelay ?? ENGINE_DEFAULTS.settleDelay,
-      usePolling: options.usePolling ?? ENGINE_DEFAULTS.usePolling,
-    };
+    this.options = resolveEngineOptions(options);
     this.state = new EngineStatus(this.path, this.flagSet);
     this.detector = new VersionDetector(this.path);
     this.unknownKeys = new UnknownKeyReporter(this.logger);
@@ -185,7 +171,10 @@ export class ConfigMapEngine {
       if (this.watcher.healthy) watchMode = this.options.usePolling ? 'polling' : 'events';
       else watchMode = 'periodic';
     }
-    return this.state.toStatus(watchMode, this.watcher.lastError, this.readiness);
+    return {
+      ...this.state.toStatus(watchMode, this.watcher.lastError, this.readiness),
+      options: this.options,
+    };
   }
 
   // ---- start-up ----

@@ -11,7 +11,12 @@ export type InvalidValuePolicy = 'keep-last-good' | 'reject-version';
 /** StartOnInvalid: what start-up does with refused values (see {@link ConfigMapEngineOptions.startOnInvalid}). */
 export type StartOnInvalid = boolean | 'unready';
 
-/** ConfigMapEngineOptions configures the reading and watching of one mounted ConfigMap. */
+/**
+ * ConfigMapEngineOptions configures the reading and watching of one mounted
+ * ConfigMap. Every option is checked at construction: a value of the wrong
+ * kind, or a name that is not an option (a typo), throws a
+ * `DflagSetupError` naming it and what would be accepted.
+ */
 export interface ConfigMapEngineOptions {
   /** The directory the ConfigMap volume is mounted at, e.g. `/etc/dflag`. */
   path: string;
@@ -48,14 +53,17 @@ export interface ConfigMapEngineOptions {
   /**
    * Milliseconds between cheap consistency checks (`readlink(..data)` or file
    * fingerprints) that catch lost events: inotify overflow, filesystems
-   * without inotify, a dead watcher. `0` disables it.
+   * without inotify, a dead watcher. `0` disables it; otherwise an integer
+   * from 10 to 86 400 000 (one day): anything else (NaN, a string, seconds
+   * meant as milliseconds) is refused at construction.
    * @default 5000
    */
   resyncInterval?: number;
   /**
    * Milliseconds a plain (non-kubelet) directory must be quiet before it is
    * re-read: editors and `echo > file` write in bursts. The kubelet layout
-   * never waits: its `..data` swap is atomic.
+   * never waits: its `..data` swap is atomic. An integer from 0 to 60 000
+   * (one minute).
    * @default 100
    */
   settleDelay?: number;
@@ -71,3 +79,11 @@ export interface ConfigMapEngineOptions {
    */
   logger?: DflagLogger;
 }
+
+/**
+ * EffectiveEngineOptions are the options an engine runs with, every default
+ * filled in (the logger aside), as `status().options` shows them.
+ */
+export type EffectiveEngineOptions = Readonly<
+  Required<Omit<ConfigMapEngineOptions, 'path' | 'flagSet' | 'logger'>>
+>;

@@ -1,3 +1,4 @@
+import type { EffectiveEngineOptions } from './configmap-options.interface.js';
 import type { FlagChecksums, ReloadResult } from './reload-report.interface.js';
 
 /** How the engine currently learns of changes. */
@@ -51,4 +52,11 @@ export interface ConfigMapStatus {
    * start-up, until a version gives them a valid value or drops their key.
    */
   readonly refusedAtStart: readonly string[];
+  /**
+   * The options the engine runs with, every default filled in (the logger
+   * aside): with `loadFlags()`, those of the load, which a `DflagModule`
+   * reusing it may repeat but not change. Absent for an engine without them
+   * (the in-memory one of `DflagTestingModule`).
+   */
+  readonly options?: EffectiveEngineOptions;
 }

@@ -126,6 +126,65 @@ export const messages = {
     `Flag set "${e(set)}" (${e(path)}) is already bound by another DflagModule registration: bind each FlagSet once, and give a second set its own registration name`,
   flagsNotInSet: (names: readonly string[], set: string) =>
     `The flags option holds flags not declared in flag set "${e(set)}": ${list(names)}; pass the set they were declared in as flagSet`,
+  flagSetWatchedElsewhere: (set: string, path: string) =>
+    `Flag set "${e(set)}" (${e(path)}) is already watched by another Nest application in this process (initialised and not closed): close it first, or bind another FlagSet`,
+  flagSetRebound: (set: string, path: string) =>
+    `Flag set "${e(set)}" was bound anew (to ${e(path)}, or with other options) by a Nest application created after this one: only the application created last can watch it; create this application again once the other one is closed`,
+  flagSetReleased: (set: string) =>
+    `Flag set "${e(set)}" was released when another Nest application bound to it closed: create this application again`,
+  loadOptionsDiffer: (set: string, differences: readonly string[]) =>
+    `loadFlags() was called for flag set "${e(set)}" with other options than the engine already loaded for it: ${list(differences)}. The call returns that load, so pass the same options (e.g. one shared object), or omit them`,
+  // Options
+  invalidOptions: (where: string, problems: readonly string[]) =>
+    [`Invalid options for ${e(where)}:`, ...problems.map((problem) => `  - ${e(problem)}`)].join(
+      '\n',
+    ),
+  optionsNotObject: (expected: string, shown: string) => `expected ${e(expected)}, got ${e(shown)}`,
+  invalidOption: (name: string, shown: string, accepts: string) =>
+    `${e(name)} is ${e(shown)}: expected ${e(accepts)}`,
+  missingOption: (name: string, accepts: string) => `${e(name)} is missing: expected ${e(accepts)}`,
+  unknownOption: (
+    name: string,
+    where: string,
+    suggestion: string | undefined,
+    known: readonly string[],
+  ) =>
+    suggestion
+      ? `${e(name)} is not an option of ${e(where)}: did you mean "${e(suggestion)}"?`
+      : `${e(name)} is not an option of ${e(where)} (its options: ${list(known)})`,
+  misplacedOption: (name: string, where: string, hint: string) =>
+    `${e(name)} is not an option of ${e(where)}: ${e(hint)}`,
+  valueIsNaN: 'NaN (what Number() gives for an unset or non-numeric environment variable)',
+  acceptsBoolean: 'true or false',
+  acceptsStartOnInvalid: "true, false or 'unready'",
+  acceptsOneOf: (values: readonly string[]) => {
+    const quoted = values.map((value) => JSON.stringify(value));
+    return quoted.length > 1
+      ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+      : (quoted[0] ?? '');
+  },
+  acceptsMilliseconds: (min: number, max: number, maxInWords: string, zeroIsOff: boolean) =>
+    zeroIsOff
+      ? `an integer number of milliseconds: 0 (off), or from ${min} to ${max} (${e(maxInWords)})`
+      : `an integer number of milliseconds from ${min} to ${max} (${e(maxInWords)})`,
+  acceptsPath: 'a non-empty string: the directory the ConfigMap volume is mounted at',
+  acceptsPathOrOptions: 'a path (a non-empty string) or an options object',
+  acceptsOptionsObject: 'an options object',
+  acceptsFlagSet: 'a FlagSet',
+  acceptsFlags: 'the object of flag handles defineFlags() returned',
+  acceptsLogger: "an object with log(), warn() and error() methods (Nest's Logger fits)",
+  objectLacks: (methods: readonly string[]) =>
+    `an object without ${methods.map((method) => `${e(method)}()`).join(' and ')}`,
+  acceptsRegistrationName: "a non-empty string (the registration's name)",
+  acceptsArrayOf: (what: string) => `an array of ${e(what)}`,
+  acceptsFactory: 'a function returning the options (or a promise of them)',
+  acceptsClass: 'a class',
+  acceptsToken: 'an injection token',
+  asyncOptionsSource:
+    'one of useFactory, useClass or useExisting is needed: it provides the options',
+  asyncOptionsSources: (given: readonly string[]) =>
+    `give only one of useFactory, useClass or useExisting (given: ${list(given)})`,
+  extraInFactory: (name: string) => `give ${e(name)} to forRootAsync() itself, next to useFactory`,
   healthLastVersion: (result: string, errors: number) =>
     `the last ConfigMap version was ${e(result)} (${errors} refused value${errors === 1 ? '' : 's'}); the last good values serve`,
   healthPendingRestart: (names: readonly string[]) =>
@@ -140,6 +199,8 @@ export const messages = {
     `not ready: started on fallbacks for refused values (startOnInvalid: 'unready') of ${list(names)}; ready once a ConfigMap version gives them valid values`,
   healthNotWatching: (path: string) =>
     `the ConfigMap at ${e(path)} is not watched (the engine stopped while the application runs): values no longer follow it`,
+  healthStopped:
+    'the ConfigMap is not being watched (watchMode: stopped): its changes are not applied',
   healthNoRegistration: (name: string | undefined) =>
     `DflagHealthIndicator found no DflagModule registration${name ? ` named "${e(name)}"` : ''}: import DflagModule.forRoot() (or forRootAsync()) in the application${name ? ` with name: "${e(name)}"` : ''}`,
   testingPath: '(in memory: DflagTestingModule)',

@@ -14,8 +14,9 @@ export interface DflagHealthAssessment {
 /**
  * assessHealth judges a ConfigMap status: `degraded` when the last version
  * was refused in part or whole, a static flag waits for a restart, the
- * watcher fell back to periodic checks, the directory is missing, or the
- * application started on fallbacks and no version has applied cleanly since;
+ * watcher fell back to periodic checks or is stopped (nothing follows the
+ * ConfigMap), the directory is missing, or the application started on
+ * fallbacks and no version has applied cleanly since;
  * `up` otherwise. It never answers `down`: that is the caller's opt-in.
  */
 export function assessHealth(status: ConfigMapStatus): DflagHealthAssessment {
@@ -27,6 +28,7 @@ export function assessHealth(status: ConfigMapStatus): DflagHealthAssessment {
   // A missing directory also leaves only the periodic check; it is reported as what it is.
   if (status.watchMode === 'periodic' && !status.directoryMissing)
     reasons.push(messages.healthPeriodic(status.watcherError));
+  if (status.watchMode === 'stopped') reasons.push(messages.healthStopped);
   if (status.directoryMissing) reasons.push(messages.healthDirectoryMissing(status.path));
   if (status.layoutProblem) reasons.push(status.layoutProblem);
   if (status.startedOnFallbacks && status.lastSuccessAt === undefined)
