@@ -297,7 +297,7 @@ export class ConfigMapEngine {
       try {
         listener(report);
       } catch (error) {
-        this.logger.error(`A reload listener threw: ${errorMessage(error)}`);
+        this.logger.error(messages.reloadListenerFailed(errorMessage(error)));
       }
     }
     return report;

@@ -111,6 +111,8 @@ export const messages = {
     `${e(dir)}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`,
   refusedKey: (name: string, reason: string) =>
     `Flag "${e(name)}": ${e(reason)}; keeping its last value`,
+  reloadListenerFailed: (reason: string) =>
+    `A reload listener threw: ${e(reason)} (reloading carries on)`,
   // Nest module
   missingEventEmitter:
     'DflagModule needs the event bus of @nestjs/event-emitter (for flag.changed and flag.reloaded): add EventEmitterModule.forRoot() to the imports of your root module (it is global by default; with global: false, import it where DflagModule is imported)',
