@@ -51,6 +51,8 @@ export interface TortureReport {
     readonly baseline: ResourceSample;
     readonly highest: Omit<ResourceSample, 'heapMiB'>;
     readonly end: ResourceSample;
+    /** Heap after a full GC at each checkpoint, in MiB. */
+    readonly heapMiB: readonly number[];
   };
   readonly durationMs: number;
 }
@@ -73,7 +75,7 @@ const BLOCKER = new Int32Array(new SharedArrayBuffer(4));
  * against the policy model (see {@link TortureChecker}). Every
  * `writes / 10` writes (at least every 25) comes a checkpoint: a full valid
  * version the run waits for, where descriptors, watchers, timers, listeners
- * (and, at the first checkpoint and the end, the heap) are read. The run
+ * and the heap after a full GC are read. The run
  * ends on a final checkpoint whose state must be exact, and after
  * `stop()` nothing the target opened may remain.
  */
@@ -160,7 +162,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
   let highest = { fds: 0, watchers: 0, timers: 0, listeners: 0 };
   let index = 0;
   /** checkpoint writes a full valid version, waits until it is processed, and reads resources. */
-  const checkpoint = async (label: string, heap: boolean): Promise<ResourceSample> => {
+  const heapSeries: number[] = [];
+  const checkpoint = async (label: string): Promise<ResourceSample> => {
     const version = generator.full(++index, label);
     await write(version);
     checker.counts.checkpoints += 1;
@@ -198,7 +201,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
         `at checkpoint "${label}" ${key} grew from ${limits?.[key]} to ${current?.[key]} (${probe.where().length} watchers and timers live)`,
       );
     }
-    const sample = heap ? await probe.sample(true) : (current as ResourceSample);
+    const sample = await probe.sample(true);
+    heapSeries.push(sample.heapMiB);
     highest = {
       fds: Math.max(highest.fds, sample.fds),
       watchers: Math.max(highest.watchers, sample.watchers),
@@ -235,11 +239,11 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
         } else await sleep(rng.int(0, 3));
       }
       if (done < options.writes) {
-        const sample = await checkpoint(`checkpoint-${checker.counts.checkpoints + 1}`, !baseline);
+        const sample = await checkpoint(`checkpoint-${checker.counts.checkpoints + 1}`);
         baseline ??= sample;
       }
     }
-    const end = await checkpoint('final', true);
+    const end = await checkpoint('final');
     baseline ??= end;
     reading = false;
     const live = checker.liveKey();
@@ -276,7 +280,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureReport
       counts: checker.counts,
       violations: checker.violations,
       violationTotal: checker.violationTotal,
-      resources: { baseline, highest, end },
+      resources: { baseline, highest, end, heapMiB: heapSeries },
       durationMs: performance.now() - began,
     };
   } finally {
