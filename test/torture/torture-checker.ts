@@ -310,9 +310,10 @@ export class TortureChecker {
     }
     const known = this.pending.get(key);
     if (!known) {
-      // Inside a change listener a state runs ahead of its report by design; between tasks it
-      // means the values changed before the report was delivered.
-      if (where === 'between tasks') this.counts.samplesAhead += 1;
+      // Inside a change listener a state runs ahead of its report by design, and a report
+      // waiting for the writer's announcement cannot be judged yet; otherwise, between tasks,
+      // it means the values changed before the report was delivered.
+      if (where === 'between tasks' && this.queued.length === 0) this.counts.samplesAhead += 1;
       this.pending.set(key, { minGeneration, where });
     } else if (minGeneration < known.minGeneration) known.minGeneration = minGeneration;
   }
