@@ -72,9 +72,13 @@ export class WatchSupervisor {
     watcher.on('all', () => this.options.onEvent());
     watcher.on('error', (error) => this.fail(error));
     await new Promise<void>((resolve) => {
-      watcher.once('ready', resolve);
-      watcher.once('error', () => resolve());
-      this.waits.add(resolve);
+      const done = (): void => {
+        this.waits.delete(done);
+        resolve();
+      };
+      watcher.once('ready', done);
+      watcher.once('error', done);
+      this.waits.add(done);
     });
   }
 

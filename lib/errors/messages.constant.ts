@@ -111,6 +111,8 @@ export const messages = {
     `${e(dir)}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`,
   refusedKey: (name: string, reason: string) =>
     `Flag "${e(name)}": ${e(reason)}; keeping its last value`,
+  listenerHookThrew: (flag: string, reason: string) =>
+    `The onListenerError hook of flag "${e(flag)}" threw: ${e(reason)} (the change stands; the other subscribers are still called)`,
   reloadListenerFailed: (reason: string) =>
     `A reload listener threw: ${e(reason)} (reloading carries on)`,
   // Nest module

@@ -250,7 +250,16 @@ export class Flag<T> {
       try {
         listener(change);
       } catch (error) {
-        onError(error, this.name);
+        try {
+          onError(error, this.name);
+        } catch (rethrown) {
+          // The hook itself threw (e.g. rethrew): the values are already swapped,
+          // so nothing may undo or hide the change; say so and carry on.
+          process.emitWarning(
+            messages.listenerHookThrew(this.name, errorMessage(rethrown)),
+            'DflagWarning',
+          );
+        }
       }
     }
   }
