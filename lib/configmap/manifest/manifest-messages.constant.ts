@@ -1,12 +1,36 @@
 import { MAX_CONFIGMAP_BYTES } from '../../kubelet/kubelet.constants.js';
+import { MAX_MANIFEST_BYTES, MAX_MANIFEST_DOCUMENT_BYTES } from './manifest-limits.constants.js';
 
 const quoted = (s: string): string => JSON.stringify(s);
+const MAX_SHOWN_KEY = 80;
+/** A key as shown in a message: quoted, and cut when long (a key of another kind may be huge). */
+const shownKey = (key: string): string =>
+  key.length > MAX_SHOWN_KEY ? `${quoted(key.slice(0, MAX_SHOWN_KEY))}…` : quoted(key);
+const mebibytes = (bytes: number): string => `${bytes}-byte (${bytes / (1024 * 1024)} MiB)`;
+const inputLimit = `${mebibytes(MAX_MANIFEST_BYTES)} limit of a manifest input (all its documents together)`;
+
+/** TextPosition is a place in a manifest, 1-based as editors show it. */
+export interface TextPosition {
+  line: number;
+  col: number;
+}
+const at = ({ line, col }: TextPosition): string => `line ${line}, column ${col}`;
 
 /** manifestMessages holds every user-facing string of the manifest reader. */
 export const manifestMessages = {
   refused: (source: string, problems: readonly string[]) =>
     `Refused ConfigMap manifest ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-  yamlError: (message: string) => `invalid YAML: ${message}`,
+  inputTooLarge: (size: number) => `is ${size} bytes, over the ${inputLimit}; nothing was parsed`,
+  inputOverLimit: `is over the ${inputLimit}; reading stopped there, nothing was parsed`,
+  documentTooLarge: (line: number, size: number) =>
+    `the document starting at line ${line} is ${size} bytes, over the ${mebibytes(MAX_MANIFEST_DOCUMENT_BYTES)}` +
+    ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',
+  yamlError: (message: string, position?: TextPosition) =>
+    `invalid YAML: ${message}${position === undefined ? '' : ` at ${at(position)}`}`,
+  duplicateKey: (key: string, position: TextPosition, first: TextPosition) =>
+    `invalid YAML: duplicate key ${shownKey(key)} at ${at(position)} (first at ${at(first)}); the keys of a mapping must be unique`,
+  duplicateConfigMapKey: (field: string, key: string, position: TextPosition) =>
+    `${field} key ${shownKey(key)} appears more than once (${at(position)}); a ConfigMap key names one file`,
   noDocument: 'holds no YAML document',
   severalDocuments: (count: number, found: readonly string[]) =>
     `holds ${count} documents; choose one with --name: ${found.join(', ')}`,

@@ -182,7 +182,9 @@ describe('dflag apply refusals', () => {
 
   it('refuses invalid YAML and empty files', async () => {
     expect((await refuse(configMap('data:\n  a: 1\n  a: 2\n'))).err).toBe(
-      refusal('invalid YAML: Map keys must be unique at line 7, column 3:'),
+      refusal(
+        'invalid YAML: duplicate key "a" at line 7, column 3 (first at line 6, column 3); the keys of a mapping must be unique',
+      ),
     );
     expect((await refuse('# nothing here\n')).err).toBe(refusal('holds no YAML document'));
   });
