@@ -106,8 +106,16 @@ if (chosen !== undefined) {
 } else {
   const names = process.env.CASES?.split(',') ?? Object.keys(CASES);
   console.log('manifest reading (each case in its own process)');
+  const self = fileURLToPath(import.meta.url);
   for (const name of names) {
-    const self = fileURLToPath(import.meta.url);
-    process.stdout.write(`  ${execFileSync(process.execPath, [self, name], { encoding: 'utf8' })}`);
+    try {
+      const out = execFileSync(process.execPath, [self, name], { encoding: 'utf8', stdio: 'pipe' });
+      process.stdout.write(`  ${out}`);
+    } catch (error) {
+      // A case that throws is a result too (the reader before these limits crashed on aliases).
+      const stderr = String((error as { stderr?: unknown }).stderr ?? error);
+      const reason = stderr.split('\n').find((l) => /Error/.test(l)) ?? stderr.split('\n')[0];
+      console.log(`  ${name}: failed: ${reason}`);
+    }
   }
 }

@@ -27,6 +27,7 @@ export const manifestMessages = {
     ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',
   yamlError: (message: string, position?: TextPosition) =>
     `invalid YAML: ${message}${position === undefined ? '' : ` at ${at(position)}`}`,
+  unknownAlias: (name: string) => `alias *${quoted(name).slice(1, -1)} names no anchor before it`,
   duplicateKey: (key: string, position: TextPosition, first: TextPosition) =>
     `invalid YAML: duplicate key ${shownKey(key)} at ${at(position)} (first at ${at(first)}); the keys of a mapping must be unique`,
   duplicateConfigMapKey: (field: string, key: string, position: TextPosition) =>

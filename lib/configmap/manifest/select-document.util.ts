@@ -77,8 +77,12 @@ export function selectDocument(
     for (const { key, offset, firstOffset } of duplicateKeys(doc)) {
       problems.push(manifestMessages.duplicateKey(key, position(offset), position(firstOffset)));
     }
+    const { resolve, unresolved } = aliasResolver(doc);
+    for (const alias of unresolved) {
+      const where = alias.range == null ? undefined : position(alias.range[0]);
+      problems.push(manifestMessages.yamlError(manifestMessages.unknownAlias(alias.source), where));
+    }
     if (problems.length > 0 || isEmpty(doc)) continue;
-    const resolve = aliasResolver(doc);
     const kind = nonEmptyString(describeValue(child(resolve, doc.contents, 'kind')));
     const metadata = child(resolve, doc.contents, 'metadata');
     const docName = nonEmptyString(describeValue(child(resolve, metadata, 'name')));
