@@ -22,6 +22,7 @@ export const manifestMessages = {
     `Refused ConfigMap manifest ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
   inputTooLarge: (size: number) => `is ${size} bytes, over the ${inputLimit}; nothing was parsed`,
   inputOverLimit: `is over the ${inputLimit}; reading stopped there, nothing was parsed`,
+  notUtf8: 'is not valid UTF-8 text: save the manifest as UTF-8',
   documentTooLarge: (line: number, size: number) =>
     `the document starting at line ${line} is ${size} bytes, over the ${mebibytes(MAX_MANIFEST_DOCUMENT_BYTES)}` +
     ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
 import { MAX_MANIFEST_BYTES } from './manifest-limits.constants.js';
 import { ManifestError } from './manifest.error.js';
@@ -9,7 +10,7 @@ const CHUNK_BYTES = 1024 * 1024;
  * readManifestText reads a manifest input as UTF-8 text, at most {@link MAX_MANIFEST_BYTES}: a
  * larger regular file is refused by its size without being read, and an input of unknown size (a
  * pipe such as `<(kustomize build)`, a device) is read up to the limit plus one byte, then
- * refused. Nothing is parsed.
+ * refused. Text that is not valid UTF-8 is refused. Nothing is parsed.
  *
  * @param path the file to read
  * @param source names the input in error messages (default: `path`)
@@ -35,7 +36,10 @@ export async function readManifestText(path: string, source: string = path): Pro
         throw new ManifestError(source, [manifestMessages.inputOverLimit]);
       }
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    const bytes = Buffer.concat(chunks, total);
+    // Decoding would replace invalid bytes with U+FFFD silently, and apply would write those.
+    if (!isUtf8(bytes)) throw new ManifestError(source, [manifestMessages.notUtf8]);
+    return bytes.toString('utf8');
   } finally {
     await handle.close();
   }

@@ -69,6 +69,20 @@ describe('manifest input limits (dflag apply and validate)', () => {
     });
   });
 
+  it('refuses a file that is not valid UTF-8 rather than writing U+FFFD', async () => {
+    await writeFile(
+      join(root, 'cm.yaml'),
+      Buffer.concat([Buffer.from(configMap('data:\n  a: "')), Buffer.from([0xff, 0x22, 0x0a])]),
+    );
+    expect(await apply('cm.yaml')).toEqual({
+      code: 1,
+      out: '',
+      err:
+        'dflag apply: Refused ConfigMap manifest cm.yaml:\n' +
+        '  - is not valid UTF-8 text: save the manifest as UTF-8\n',
+    });
+  });
+
   it('refuses one document over 4 MiB before parsing it, naming where it starts', async () => {
     const big = configMap(`data:\n  a: ${'x'.repeat(5 * MiB)}\n`);
     const small = configMap('data:\n  b: "1"\n').replace('app-config', 'other');
