@@ -5,7 +5,7 @@
  * own. `CASES=keys-20000,huge-file` runs only some.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,9 +50,12 @@ const CASES: Record<string, Case> = {
     const dir = await mkdtemp(join(tmpdir(), 'dflag-bench-manifest-'));
     try {
       const file = join(dir, 'huge.yaml');
-      const line = `    ${'x'.repeat(95)}\n`;
-      const body = line.repeat(Math.ceil((100 * MiB) / line.length));
-      await writeFile(file, `${configMapHeader('huge')}  a: |\n${body}`);
+      // Written 1 MiB at a time, so that the max RSS is the reader's, not this text's.
+      const handle = await open(file, 'w');
+      await handle.write(`${configMapHeader('huge')}  a: |\n`);
+      const chunk = `    ${'x'.repeat(95)}\n`.repeat(MiB / 100);
+      for (let i = 0; i < 100; i++) await handle.write(chunk);
+      await handle.close();
       let err = '';
       const io = { stdout: () => undefined, stderr: (t: string) => (err += t), cwd: dir };
       const start = performance.now();
