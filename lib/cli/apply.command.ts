@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
 import { ManifestError } from '../configmap/manifest/manifest.error.js';
 import { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
+import { readManifestText } from '../configmap/manifest/read-manifest-text.util.js';
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
 import { writeConfigMapVolume } from '../kubelet/volume-writer.js';
 import type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';
@@ -42,8 +42,9 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
 
   let text: string;
   try {
-    text = await readFile(resolve(io.cwd, filename), 'utf8');
+    text = await readManifestText(resolve(io.cwd, filename), filename);
   } catch (error) {
+    if (error instanceof ManifestError) return fail(error.message);
     return fail(cliMessages.cannotRead(filename, errorMessage(error)));
   }
   let manifest: ConfigMapManifest;

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
 import { ManifestError } from '../configmap/manifest/manifest.error.js';
 import { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
+import { readManifestText } from '../configmap/manifest/read-manifest-text.util.js';
 import { checkManifest } from './check-manifest.util.js';
 import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
@@ -105,32 +105,34 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
     return ExitCode.Usage;
   }
 
+  const strict = values.strict === true;
+  const print = (report: ValidationReport): number => {
+    io.stdout(
+      values.json === true
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : formatReport(report, filename),
+    );
+    return report.ok ? ExitCode.Ok : ExitCode.Failure;
+  };
+
   let text: string;
   try {
-    text = await readFile(resolve(io.cwd, filename), 'utf8');
+    text = await readManifestText(resolve(io.cwd, filename), filename);
   } catch (error) {
+    if (error instanceof ManifestError) return print(refusedReport(error, sets, strict));
     io.stderr(
       `${cliMessages.failed(NAME, cliMessages.cannotRead(filename, errorMessage(error)))}\n`,
     );
     return ExitCode.Failure;
   }
-  let report: ValidationReport;
   try {
     const manifest: ConfigMapManifest = parseConfigMapManifest(text, { name, source: filename });
-    report = checkManifest(
-      manifest,
-      sets.map(({ set }) => set),
-      { strict: values.strict === true },
-    );
+    const flagSets = sets.map(({ set }) => set);
+    return print(checkManifest(manifest, flagSets, { strict }));
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
-    report = refusedReport(error, sets, values.strict === true);
+    return print(refusedReport(error, sets, strict));
   }
-
-  io.stdout(
-    values.json === true ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, filename),
-  );
-  return report.ok ? ExitCode.Ok : ExitCode.Failure;
 }
 
 /**

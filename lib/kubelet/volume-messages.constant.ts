@@ -1,5 +1,7 @@
 import { MAX_KEY_LENGTH, MAX_PATH_LENGTH } from './kubelet.constants.js';
 
+const notOurs = 'this directory was not written by kubelet or the volume writer';
+
 /** volumeMessages holds every user-facing string of the volume writer. */
 export const volumeMessages = {
   invalidPayload: (dir: string, problems: readonly string[]) =>
@@ -20,6 +22,14 @@ export const volumeMessages = {
     `${JSON.stringify(component)} must consist of letters, digits, "-", "_" or "." ([-._a-zA-Z0-9]+)`,
   componentTooLong: (component: string) =>
     `${JSON.stringify(component.slice(0, 20))}... must be at most ${MAX_KEY_LENGTH} bytes`,
-  dataNotSymlink: (path: string) =>
-    `${path} exists but is not a symlink: this directory was not written by kubelet or the volume writer`,
+  refused: (dir: string, reason: string) =>
+    `Refused to write volume ${dir} (nothing was written): ${reason}`,
+  dataNotSymlink: (path: string) => `${path} exists but is not a symlink: ${notOurs}`,
+  dataLeadsOutside: (path: string, target: string) =>
+    `${path} points to ${JSON.stringify(target)}; kubelet's ..data names a version directory` +
+    ` (..<timestamp>) directly inside the volume: ${notOurs}`,
+  dataTargetNotDirectory: (path: string, target: string, what: string) =>
+    `${path} points to ${JSON.stringify(target)}, which is ${what}: ${notOurs}`,
+  aSymlink: 'a symlink',
+  notADirectory: 'not a directory',
 } as const;

@@ -26,6 +26,8 @@ export interface VolumeWriteOptions {
    * `..data_tmp` is created, leaving the new version directory behind unlinked (an orphan), as a
    * kubelet write failing in its write or fsGroup step does. The write resolves with
    * `changed: false` and the orphan's name; `..data` and the per-key symlinks are untouched.
+   * (A write that really fails there removes its new version directory instead: the writer
+   * leaves no orphan of its own.)
    * @default false
    */
   failBeforeSwap?: boolean;

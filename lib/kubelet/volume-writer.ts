@@ -6,11 +6,13 @@ import {
   readlink,
   rename,
   rm,
+  rmdir,
   symlink,
   unlink,
   writeFile,
 } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { readCurrentVersion } from './current-version.util.js';
 import { hasErrno } from './errno.util.js';
 import { touchVolumeForFsGroup } from './fs-group-walk.util.js';
 import { keyPathProblems } from './key-path.util.js';
@@ -63,18 +65,6 @@ function cleanPayload(dir: string, payload: VolumePayload): CleanPayload {
   }
   if (problems.length > 0) throw new Error(volumeMessages.invalidPayload(dir, problems));
   return files;
-}
-
-async function readDataLink(dir: string): Promise<string | undefined> {
-  const dataPath = join(dir, DATA_DIR_NAME);
-  try {
-    return await readlink(dataPath);
-  } catch (error) {
-    if (hasErrno(error, 'ENOENT')) return undefined;
-    if (hasErrno(error, 'EINVAL'))
-      throw new Error(volumeMessages.dataNotSymlink(dataPath), { cause: error });
-    throw error;
-  }
 }
 
 /** Every path inside a version directory, relative, `/`-separated; none when it is gone. */
@@ -163,6 +153,15 @@ async function removeUserVisibleLinks(dir: string, paths: ReadonlySet<string>): 
   for (const path of [...paths].sort(byteOrder)) {
     // Nested paths disappear with the old version; only top-level names have a symlink.
     if (path.includes('/')) continue;
+    // Only the writer's own symlink goes: a file or a link the user put there in its place stays.
+    let target: string;
+    try {
+      target = await readlink(join(dir, path));
+    } catch (error) {
+      if (hasErrno(error, 'ENOENT') || hasErrno(error, 'EINVAL')) continue;
+      throw error;
+    }
+    if (target !== `${DATA_DIR_NAME}/${path}`) continue;
     try {
       await unlink(join(dir, path));
       removed.push(path);
@@ -174,12 +173,39 @@ async function removeUserVisibleLinks(dir: string, paths: ReadonlySet<string>): 
 }
 
 /**
+ * Creates `dir` if missing and returns what undoes it: removing, from `dir` up, the directories
+ * this call created, each only while it is empty.
+ */
+async function makeVolumeDir(dir: string): Promise<() => Promise<void>> {
+  const first = await mkdir(dir, { recursive: true });
+  return async () => {
+    if (first === undefined) return;
+    for (let path = resolve(dir); ; path = dirname(path)) {
+      try {
+        await rmdir(path);
+      } catch {
+        return; // not empty any more, or gone: leave it and its parents
+      }
+      if (path === resolve(first) || path === dirname(path)) return;
+    }
+  };
+}
+
+/** Runs `undo` steps after a failed write, then rethrows: a failing step does not hide `error`. */
+async function undoThenThrow(error: unknown, ...undo: (() => Promise<unknown>)[]): Promise<never> {
+  for (const step of undo) await step().catch(() => undefined);
+  throw error;
+}
+
+/**
  * writeConfigMapVolume writes `payload` into `dir` exactly as kubelet's AtomicWriter updates a
  * mounted ConfigMap (or Secret, projected, downward API) volume, so that watchers can be tested
  * against the real sequence of filesystem events:
  *
  * 1. validate every path (refusing with one error listing every problem, before touching the disk)
- *    and `readlink(..data)`;
+ *    and `readlink(..data)`, refusing a `..data` that is not a symlink to a version directory
+ *    directly inside `dir` (one `..` name, a real directory or gone), since everything the writer
+ *    later compares and deletes is found through it;
  * 2. compare every value with the bytes of the current version: if none differs and no path was
  *    removed, only re-create missing per-key symlinks and stop (no event for a directory watcher);
  * 3. `mkdir` a new `..YYYY_MM_DD_hh_mm_ss.<random>` directory (0700, then `chmod 0755`);
@@ -188,11 +214,15 @@ async function removeUserVisibleLinks(dir: string, paths: ReadonlySet<string>): 
  * 5. with `fsGroup`, touch every entry of the volume;
  * 6. `symlink(<new dir>, ..data_tmp)`, then 7. `rename(..data_tmp, ..data)`: the atomic switch;
  * 8. create the per-key symlinks `<name> -> ..data/<name>` of new top-level names;
- * 9. unlink the per-key symlinks of removed names;
+ * 9. unlink the per-key symlinks of removed names (only `<name> -> ..data/<name>`: a file or
+ *    another link put in its place is left alone);
  * 10. remove the old version directory recursively.
  *
  * Like kubelet, a change of mode alone is not a change. A missing `dir` is created. Calls on one
- * directory must not overlap (kubelet serialises them too).
+ * directory must not overlap (kubelet serialises them too). Unlike kubelet, a write failing
+ * before the swap (steps 3–7) removes its new version directory, and the directories it created
+ * for `dir` while they are empty, then rethrows: the volume is left as it was. Kubelet leaves that
+ * version behind, an orphan; `failBeforeSwap` reproduces it.
  *
  * @param dir the volume directory (the mount point)
  * @param payload the files to project, by path
@@ -205,9 +235,14 @@ export async function writeConfigMapVolume(
   options: VolumeWriteOptions = {},
 ): Promise<VolumeWriteResult> {
   const files = cleanPayload(dir, payload);
-  await mkdir(dir, { recursive: true });
-  const previous = await readDataLink(dir);
-  const previousDir = previous === undefined ? undefined : resolve(dir, previous);
+  const removeCreatedDirs = await makeVolumeDir(dir);
+  let previous: string | undefined;
+  try {
+    previous = await readCurrentVersion(dir);
+  } catch (error) {
+    return undoThenThrow(error, removeCreatedDirs);
+  }
+  const previousDir = previous === undefined ? undefined : join(dir, previous);
 
   let removedPaths = new Set<string>();
   let shouldWrite = true;
@@ -223,9 +258,30 @@ export async function writeConfigMapVolume(
     return { changed: false, version: previous, previous, orphan: undefined, created, removed: [] };
   }
 
-  const version = await createTimestampedDir(dir);
-  await writePayloadToDir(files, join(dir, version));
-  if (options.fsGroup === true) await touchVolumeForFsGroup(dir, options.fsGroupDelayMs ?? 0);
+  let version: string;
+  try {
+    version = await createTimestampedDir(dir);
+  } catch (error) {
+    return undoThenThrow(error, removeCreatedDirs);
+  }
+  const versionDir = join(dir, version);
+  const tmpPath = join(dir, DATA_TMP_NAME);
+  // Before the swap, a failure leaves the volume as it was: the new version is removed (kubelet
+  // leaves it behind, an orphan; `failBeforeSwap` reproduces that), and so is a volume directory
+  // this write created.
+  const discard = (error: unknown, ...first: (() => Promise<unknown>)[]): Promise<never> =>
+    undoThenThrow(
+      error,
+      ...first,
+      () => rm(versionDir, { recursive: true, force: true }),
+      removeCreatedDirs,
+    );
+  try {
+    await writePayloadToDir(files, versionDir);
+    if (options.fsGroup === true) await touchVolumeForFsGroup(dir, options.fsGroupDelayMs ?? 0);
+  } catch (error) {
+    return discard(error);
+  }
   if (options.failBeforeSwap === true) {
     return {
       changed: false,
@@ -237,27 +293,20 @@ export async function writeConfigMapVolume(
     };
   }
 
-  const tmpPath = join(dir, DATA_TMP_NAME);
   try {
     await symlink(version, tmpPath);
   } catch (error) {
-    await rm(join(dir, version), { recursive: true, force: true });
-    throw error;
+    return discard(error);
   }
   try {
     options.onSwap?.();
     await rename(tmpPath, join(dir, DATA_DIR_NAME));
   } catch (error) {
-    await rm(tmpPath, { force: true });
-    await rm(join(dir, version), { recursive: true, force: true });
-    throw error;
+    return discard(error, () => rm(tmpPath, { force: true }));
   }
 
   const created = await createUserVisibleLinks(dir, files);
   const removed = await removeUserVisibleLinks(dir, removedPaths);
-  // Never follow a hand-made ..data out of the volume when deleting.
-  if (previousDir !== undefined && dirname(previousDir) === resolve(dir)) {
-    await rm(previousDir, { recursive: true, force: true });
-  }
+  if (previousDir !== undefined) await rm(previousDir, { recursive: true, force: true });
   return { changed: true, version, previous, orphan: undefined, created, removed };
 }

@@ -1,10 +1,14 @@
-import type { Document, Node, Pair } from 'yaml';
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { keyNameProblem } from '../../kubelet/key-path.util.js';
-import type { ConfigMapManifest } from './configmap-manifest.interface.js';
-import { manifestMessages } from './manifest-messages.constant.js';
 import { MAX_CONFIGMAP_BYTES } from '../../kubelet/kubelet.constants.js';
+import type { ConfigMapManifest } from './configmap-manifest.interface.js';
+import { oversizedDocuments } from './document-sizes.util.js';
+import { MAX_MANIFEST_BYTES, MAX_MANIFEST_DOCUMENT_BYTES } from './manifest-limits.constants.js';
+import { manifestMessages } from './manifest-messages.constant.js';
 import { ManifestError } from './manifest.error.js';
+import type { ManifestDocument } from './select-document.util.js';
+import { child, describeValue, selectDocument } from './select-document.util.js';
 
 /** ParseManifestOptions chooses which document to read and how to name the manifest. */
 export interface ParseManifestOptions {
@@ -20,13 +24,6 @@ export interface ParseManifestOptions {
   source?: string;
 }
 
-interface ParsedDocument {
-  index: number;
-  doc: Document.Parsed;
-  kind: string | undefined;
-  name: string | undefined;
-}
-
 interface Entry {
   key: string;
   value: Node | null;
@@ -36,80 +33,59 @@ interface Entry {
 const LINE_BREAKS = /[\r\n]/g;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
-const nonEmptyString = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
-
-function splitDocuments(text: string, source: string): ParsedDocument[] {
-  // YAML 1.1, as kubectl parses manifests: `yes`, `on` or `0755` are not strings there either.
-  const docs = [...parseAllDocuments(text, { version: '1.1' })];
-  const errors = docs.flatMap((doc) => doc.errors);
-  if (errors.length > 0) {
-    const problems = errors.map((e) => manifestMessages.yamlError(e.message.split('\n')[0] ?? ''));
+/** Refuses, before anything is parsed, an input or a document over its limit. */
+function checkSizes(text: string, source: string): void {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_MANIFEST_BYTES) {
+    throw new ManifestError(source, [manifestMessages.inputTooLarge(bytes)]);
+  }
+  const oversized = oversizedDocuments(text, MAX_MANIFEST_DOCUMENT_BYTES);
+  if (oversized.length > 0) {
+    const problems = oversized.map((d) => manifestMessages.documentTooLarge(d.line, d.bytes));
     throw new ManifestError(source, problems);
   }
-  return docs
-    .map((doc, index) => ({
-      index,
-      doc,
-      kind: nonEmptyString(doc.get('kind')),
-      name: nonEmptyString(doc.getIn(['metadata', 'name'])),
-    }))
-    .filter((entry) => entry.doc.toJS() != null);
-}
-
-function selectDocument(
-  documents: ParsedDocument[],
-  name: string | undefined,
-  source: string,
-): ParsedDocument {
-  const refuse = (problem: string): never => {
-    throw new ManifestError(source, [problem]);
-  };
-  const found = documents.map((d) => manifestMessages.describeDocument(d.index, d.kind, d.name));
-  if (documents.length === 0) refuse(manifestMessages.noDocument);
-  if (name !== undefined) {
-    const matches = documents.filter((entry) => entry.name === name);
-    if (matches.length === 0) refuse(manifestMessages.noSuchName(name, found));
-    if (matches.length > 1) refuse(manifestMessages.duplicateName(name, matches.length));
-    return matches[0]!;
-  }
-  if (documents.length > 1) refuse(manifestMessages.severalDocuments(documents.length, found));
-  return documents[0]!;
-}
-
-function resolveNode(doc: Document.Parsed, node: unknown): Node | null {
-  if (isAlias(node)) return (node.resolve(doc) as Node | undefined) ?? null;
-  return (node as Node | null | undefined) ?? null;
 }
 
 function entriesOf(
-  doc: Document.Parsed,
+  entry: ManifestDocument,
   field: 'data' | 'binaryData',
   problems: string[],
 ): Entry[] {
-  const node = resolveNode(doc, doc.get(field, true));
+  const { resolve, position } = entry;
+  const node = child(resolve, entry.doc.contents, field);
   if (node === null || (isScalar(node) && node.value === null)) return [];
   if (!isMap(node)) {
     problems.push(manifestMessages.fieldNotMapping(field));
     return [];
   }
   const entries: Entry[] = [];
+  const keys = new Set<string>();
   for (const pair of node.items as Pair<unknown, unknown>[]) {
-    const keyNode = resolveNode(doc, pair.key);
+    const keyNode = resolve(pair.key);
     if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
       problems.push(manifestMessages.nonScalarKey(field));
       continue;
     }
     const key = String(keyNode.value);
+    // Distinct YAML keys may name the same file (1 and "1"); YAML itself refused equal ones.
+    if (keys.has(key)) {
+      const offset = keyNode.range?.[0] ?? 0;
+      problems.push(manifestMessages.duplicateConfigMapKey(field, key, position(offset)));
+      continue;
+    }
+    keys.add(key);
     const reason = keyNameProblem(key);
     if (reason !== undefined) problems.push(manifestMessages.invalidKey(field, key, reason));
-    entries.push({ key, value: resolveNode(doc, pair.value) });
+    entries.push({ key, value: resolve(pair.value) });
   }
   return entries;
 }
 
+/** A record without a prototype: a key named `__proto__` is an ordinary key there. */
+const record = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 function readData(entries: Entry[], problems: string[]): Record<string, string> {
-  const data: Record<string, string> = {};
+  const data = record<string>();
   for (const { key, value } of entries) {
     if (isScalar(value) && typeof value.value === 'string') {
       data[key] = value.value;
@@ -127,7 +103,7 @@ function readData(entries: Entry[], problems: string[]): Record<string, string> 
 }
 
 function readBinaryData(entries: Entry[], problems: string[]): Record<string, Uint8Array> {
-  const binaryData: Record<string, Uint8Array> = {};
+  const binaryData = record<Uint8Array>();
   for (const { key, value } of entries) {
     if (!isScalar(value) || typeof value.value !== 'string') {
       problems.push(manifestMessages.binaryNotString(key));
@@ -143,19 +119,26 @@ function readBinaryData(entries: Entry[], problems: string[]): Record<string, Ui
   return binaryData;
 }
 
-function readConfigMap(text: string, entry: ParsedDocument, source: string): ConfigMapManifest {
-  const { doc } = entry;
+/** Copies the entries of `from` that `keep` accepts into a record without a prototype. */
+function pick<T>(from: Record<string, T>, keep: (key: string) => boolean): Record<string, T> {
+  const picked = record<T>();
+  for (const [key, value] of Object.entries(from)) if (keep(key)) picked[key] = value;
+  return picked;
+}
+
+function readConfigMap(entry: ManifestDocument, source: string): ConfigMapManifest {
+  const { doc, resolve } = entry;
   if (!isMap(doc.contents)) throw new ManifestError(source, [manifestMessages.notMapping]);
-  const kind = doc.get('kind');
-  const apiVersion = doc.get('apiVersion');
+  const kind = describeValue(child(resolve, doc.contents, 'kind'));
+  const apiVersion = describeValue(child(resolve, doc.contents, 'apiVersion'));
   if (kind !== 'ConfigMap' || apiVersion !== 'v1') {
     throw new ManifestError(source, [manifestMessages.notConfigMap(kind, apiVersion)]);
   }
 
   const problems: string[] = [];
   if (entry.name === undefined) problems.push(manifestMessages.missingName);
-  const dataEntries = entriesOf(doc, 'data', problems);
-  const binaryEntries = entriesOf(doc, 'binaryData', problems);
+  const dataEntries = entriesOf(entry, 'data', problems);
+  const binaryEntries = entriesOf(entry, 'binaryData', problems);
   const data = readData(dataEntries, problems);
   const binaryData = readBinaryData(binaryEntries, problems);
   const dataKeys = new Set(dataEntries.map((e) => e.key));
@@ -168,13 +151,11 @@ function readConfigMap(text: string, entry: ParsedDocument, source: string): Con
   if (size > MAX_CONFIGMAP_BYTES) problems.push(manifestMessages.tooLarge(size));
   if (problems.length > 0) {
     // What can still be checked: legal keys, and for a key in both, its data value only.
-    const legal = ([key]: [string, unknown]): boolean => keyNameProblem(key) === undefined;
+    const legal = (key: string): boolean => keyNameProblem(key) === undefined;
     const partial: ConfigMapManifest = {
       name: entry.name ?? '',
-      data: Object.fromEntries(Object.entries(data).filter(legal)),
-      binaryData: Object.fromEntries(
-        Object.entries(binaryData).filter((e) => legal(e) && !dataKeys.has(e[0])),
-      ),
+      data: pick(data, legal),
+      binaryData: pick(binaryData, (key) => legal(key) && !dataKeys.has(key)),
     };
     throw new ManifestError(source, problems, { partial });
   }
@@ -184,7 +165,10 @@ function readConfigMap(text: string, entry: ParsedDocument, source: string): Con
 /**
  * parseConfigMapManifest reads a ConfigMap from YAML text (one or more documents) and checks it
  * as the API server would: kind `ConfigMap`, apiVersion `v1`, a name, string `data` values,
- * base64 `binaryData`, valid keys present in only one of the two, at most 1 MiB in all.
+ * base64 `binaryData`, valid keys present in only one of the two, at most 1 MiB in all. Before
+ * parsing, the text must be at most {@link MAX_MANIFEST_BYTES} (32 MiB) and each of its documents
+ * at most {@link MAX_MANIFEST_DOCUMENT_BYTES} (4 MiB); parsing takes time linear in the text, and
+ * refuses duplicate keys in any mapping of any document.
  *
  * @throws ManifestError listing every problem found, when the manifest is refused
  */
@@ -193,6 +177,6 @@ export function parseConfigMapManifest(
   options: ParseManifestOptions = {},
 ): ConfigMapManifest {
   const source = options.source ?? 'manifest';
-  const entry = selectDocument(splitDocuments(text, source), options.name, source);
-  return readConfigMap(text, entry, source);
+  checkSizes(text, source);
+  return readConfigMap(selectDocument(text, options.name, source), source);
 }

@@ -182,7 +182,15 @@ describe('dflag apply refusals', () => {
 
   it('refuses invalid YAML and empty files', async () => {
     expect((await refuse(configMap('data:\n  a: 1\n  a: 2\n'))).err).toBe(
-      refusal('invalid YAML: Map keys must be unique at line 7, column 3:'),
+      refusal(
+        'invalid YAML: duplicate key "a" at line 7, column 3 (first at line 6, column 3); the keys of a mapping must be unique',
+      ),
+    );
+    expect((await refuse(configMap('data:\n  a: "unclosed\n'))).err).toBe(
+      refusal('invalid YAML: Missing closing "quote at line 7, column 1'),
+    );
+    expect((await refuse(configMap('data:\n  a: *nowhere\n  b: &later "x"\n'))).err).toBe(
+      refusal('invalid YAML: alias *nowhere names no anchor before it at line 6, column 6'),
     );
     expect((await refuse('# nothing here\n')).err).toBe(refusal('holds no YAML document'));
   });
