@@ -1,36 +1,15 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { DflagHealthIndicator } from '../../lib/health/index.js';
 import { DflagModule, FlagErrors } from '../../lib/index.js';
 import type { DflagModuleOptions } from '../../lib/index.js';
 import { eventually } from '../utils/eventually.js';
 import { makeAppFlags } from './support/app-flags.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-@Controller()
-class ProbeController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly dflag: DflagHealthIndicator,
-  ) {}
-
-  @Get('livez')
-  @HealthCheck()
-  live() {
-    return this.health.check([() => this.dflag.isLive()]);
-  }
-
-  @Get('readyz')
-  @HealthCheck()
-  ready() {
-    return this.health.check([() => this.dflag.isReady()]);
-  }
-}
+import { HealthModule } from './support/health.module.js';
 
 /**
  * A value the running pods refuse must not make every new pod crash-loop:
@@ -55,16 +34,10 @@ describe("startOnInvalid: 'unready' (fleet-safe start-up)", () => {
   async function start(options: Omit<DflagModuleOptions, 'path' | 'flagSet'> = {}) {
     const { flagSet, flags } = makeAppFlags();
     @Module({
-      imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [ProbeController],
-      providers: [DflagHealthIndicator],
-    })
-    class ProbeModule {}
-    @Module({
       imports: [
         EventEmitterModule.forRoot(),
         DflagModule.forRoot({ path: volume.dir, flagSet, resyncInterval: 100, ...options }),
-        ProbeModule,
+        HealthModule,
       ],
     })
     class AppModule {}

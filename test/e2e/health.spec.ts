@@ -1,10 +1,8 @@
-import { Controller, Get, Module, Query } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { DflagHealthIndicator } from '../../lib/health/index.js';
 import { DflagModule, FlagService } from '../../lib/index.js';
 import type { DflagModuleOptions, FlagReloadedEvent } from '../../lib/index.js';
 import { eventually } from '../utils/eventually.js';
@@ -12,20 +10,7 @@ import { makeAppFlags } from './support/app-flags.js';
 import { EventRecorder } from './support/recorder.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-@Controller('health')
-class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly dflag: DflagHealthIndicator,
-  ) {}
-
-  @Get()
-  @HealthCheck()
-  check(@Query('strict') strict?: string) {
-    return this.health.check([() => this.dflag.isHealthy('dflag', { strict: strict === 'true' })]);
-  }
-}
+import { HealthModule } from './support/health.module.js';
 
 describe('DflagHealthIndicator through a Terminus route', () => {
   let volume: TestVolume;
@@ -43,12 +28,6 @@ describe('DflagHealthIndicator through a Terminus route', () => {
 
   async function start(options: Omit<DflagModuleOptions, 'path' | 'flagSet'> = {}) {
     const { flagSet, flags } = makeAppFlags();
-    @Module({
-      imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
-      providers: [DflagHealthIndicator],
-    })
-    class HealthModule {}
     @Module({
       imports: [
         EventEmitterModule.forRoot(),

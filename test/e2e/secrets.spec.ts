@@ -1,31 +1,16 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { z } from 'zod';
-import { DflagHealthIndicator } from '../../lib/health/index.js';
 import { defineFlags, DflagModule, flag, FlagService, FlagSet } from '../../lib/index.js';
 import type { DflagLogger } from '../../lib/index.js';
 import { eventually } from '../utils/eventually.js';
 import { EventRecorder } from './support/recorder.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-@Controller('health')
-class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly dflag: DflagHealthIndicator,
-  ) {}
-
-  @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([() => this.dflag.isHealthy()]);
-  }
-}
+import { HealthModule } from './support/health.module.js';
 
 /** A sensitive key whose zod refine throws quoting the value, and a sensitive PIN. */
 function secretFlags() {
@@ -72,12 +57,6 @@ describe('a sensitive value reaches no output of the Nest module', () => {
       warn: (m) => lines.push(String(m)),
       error: (m) => lines.push(String(m)),
     };
-    @Module({
-      imports: [TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController],
-      providers: [DflagHealthIndicator],
-    })
-    class HealthModule {}
     @Module({
       imports: [
         EventEmitterModule.forRoot(),

@@ -1,12 +1,10 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
-import { HealthCheck, HealthCheckService, TerminusModule } from '@nestjs/terminus';
 import request from 'supertest';
 import { DFLAG_ENGINE } from '../../lib/dflag.constants.js';
 import type { DflagEngine } from '../../lib/dflag-engine.interface.js';
-import { DflagHealthIndicator } from '../../lib/health/index.js';
 import { DflagModule, DflagSetupError, FlagService, loadFlags } from '../../lib/index.js';
 import type { DflagModuleOptions, FlagSet } from '../../lib/index.js';
 import { eventually } from '../utils/eventually.js';
@@ -14,29 +12,10 @@ import { makeAppFlags } from './support/app-flags.js';
 import { refused } from './support/refused.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-@Controller('health')
-class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly dflag: DflagHealthIndicator,
-  ) {}
-
-  @Get()
-  @HealthCheck()
-  check() {
-    return this.health.check([() => this.dflag.isHealthy()]);
-  }
-}
+import { HealthModule } from './support/health.module.js';
 
 /** appModule: a root module binding the options' set, with a Terminus health route. */
 function appModule(options: DflagModuleOptions) {
-  @Module({
-    imports: [TerminusModule.forRoot({ logger: false })],
-    controllers: [HealthController],
-    providers: [DflagHealthIndicator],
-  })
-  class HealthModule {}
   @Module({ imports: [EventEmitterModule.forRoot(), DflagModule.forRoot(options), HealthModule] })
   class AppModule {}
   return AppModule;
