@@ -1,5 +1,6 @@
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
 import { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
+import { WITHHELD_REASON } from '../flags/redact.util.js';
 import { cliMessages } from './cli-messages.constant.js';
 import type { FlagSetLike } from './flag-set-like.interface.js';
 import type { ValidationProblem, ValidationReport } from './validation-report.interface.js';
@@ -50,12 +51,15 @@ export function checkManifest(
     }
     if (!(raw instanceof Uint8Array)) continue; // manifestToPayload gives text or bytes only
     const messages = new Set<string>();
-    for (const { set } of declaring) {
+    // One set declaring the key sensitive makes it a secret for all: a set that declares it
+    // plainly may give a reason quoting it (a sensitive flag's own reasons are the library's).
+    const secret = declaring.some(({ flag }) => flag.sensitive);
+    for (const { set, flag } of declaring) {
       const result = set.apply([{ name: key, source: 'configmap', raw, origin: key }], {
         dryRun: true,
       });
       for (const error of result.errors) {
-        const message = describeRefusal(error);
+        const message = describeRefusal(error, secret && !flag.sensitive);
         messages.add(declaring.length > 1 ? cliMessages.inFlagSet(message, set.name) : message);
       }
     }
@@ -79,12 +83,14 @@ export function checkManifest(
 
 /**
  * describeRefusal turns an error of a dry-run batch into `reason; expected …`. The flag set
- * already withheld any reason quoting a sensitive value (`redactReason`), and its message shows
- * the refused text redacted.
+ * already withheld the reason of its own sensitive flags; `secret` (the key is sensitive in
+ * another set) withholds this set's reason and any other text of the error.
  */
-function describeRefusal(error: unknown): string {
+function describeRefusal(error: unknown, secret: boolean): string {
   // Duck-typed: the flag set may come from another copy of the package (another FlagValueError).
   const { reason, expected, message } = (error ?? {}) as Record<string, unknown>;
+  const expects = typeof expected === 'string' ? expected : cliMessages.aValidValue;
+  if (secret) return cliMessages.refusedValue(WITHHELD_REASON, expects);
   if (typeof reason !== 'string' || typeof expected !== 'string') {
     return typeof message === 'string' ? message : String(error);
   }

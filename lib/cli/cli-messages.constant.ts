@@ -92,6 +92,7 @@ export const cliMessages = {
   emptyFlagSets: (file: string, exports: readonly string[]) =>
     `the flags module ${e(file)} exports only empty flag sets (${exports.map(e).join(', ')}): import the ` +
     `modules that declare the flags from it, and make sure they declare into that set (the same copy of nestjs-dflag)`,
+  aValidValue: 'a value the flag accepts',
   refusedValue: (reason: string, expected: string) => `${e(reason)}; expected ${e(expected)}`,
   inFlagSet: (message: string, set: string) => `${e(message)} (flag set "${e(set)}")`,
   unknownKey: 'no flag of that name is declared; ignored (a newer release may read it)',

@@ -291,7 +291,7 @@ export class ConfigMapEngine {
       running: true,
       policy: this.options.onInvalid,
     });
-    this.readiness.processed(outcome.refusedFlags);
+    this.readiness.processed(outcome.result, outcome.refusedFlags);
     const report = this.record(snapshot, outcome, trigger, began);
     for (const listener of this.listeners) {
       try {

@@ -79,6 +79,7 @@ export class EngineStatus {
 
   /** readFailed notes a check that failed before anything was applied. */
   readFailed(message: string): void {
+    this.latestRefused = true;
     this.errors = [message];
     this.lastResult = 'rejected';
     this.lastReloadAt = new Date();

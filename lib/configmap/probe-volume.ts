@@ -18,12 +18,14 @@ const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoExce
  * - `missing`; `unreadable:<code>` when the directory cannot be listed.
  */
 export function probeVolume(dir: string): string {
+  let dataIsReal = false;
   try {
     return `kubelet:${readlinkSync(join(dir, DATA_DIR_NAME))}`;
   } catch (error) {
     const code = errno(error);
     if (code === 'ENOTDIR') return 'missing';
     if (code !== 'ENOENT' && code !== 'EINVAL') return `unreadable:${code}`;
+    dataIsReal = code === 'EINVAL'; // there, and not a symlink
   }
   let names: string[];
   try {
@@ -42,7 +44,8 @@ export function probeVolume(dir: string): string {
       parts.push(`${name}:dangling`);
     }
   }
-  return `${kubeletTransition(dir, names) ? 'transient' : 'plain'}:${parts.join('/')}`;
+  const transition = !dataIsReal && kubeletTransition(dir, names) !== undefined;
+  return `${transition ? 'transient' : 'plain'}:${parts.join('/')}`;
 }
 
 /**

@@ -83,7 +83,7 @@ export function readVolume(dir: string, options: ReadVolumeOptions = {}): Volume
       if (errno(error) === 'ENOTDIR') return missing();
       return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
     }
-    if (!data.isSymbolicLink()) return readPlain(dir, options);
+    if (!data.isSymbolicLink()) return readPlain(dir, options, true);
     const target = readLinkOrUndefined(join(dir, DATA_DIR_NAME));
     if (target === undefined) continue; // replaced meanwhile
     try {
@@ -263,7 +263,8 @@ function collect(
   }
 }
 
-function readPlain(dir: string, options: ReadVolumeOptions): VolumeSnapshot {
+/** readPlain reads a plain directory; `dataIsReal`: `..data` exists, and is not a symlink. */
+function readPlain(dir: string, options: ReadVolumeOptions, dataIsReal = false): VolumeSnapshot {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -271,15 +272,21 @@ function readPlain(dir: string, options: ReadVolumeOptions): VolumeSnapshot {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') return missing();
     return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
   }
-  const transition = kubeletTransition(dir, names);
+  // A real `..data` directory (made by hand) resolves the per-key links: no transition.
+  const transition = dataIsReal ? undefined : kubeletTransition(dir, names);
   if (transition && !options.acceptBrokenLayout) {
     return { ...missing(), layout: 'transient', identity: 'transient' };
   }
   const identity = probeVolume(dir);
   const out = collected();
-  const layoutProblem = transition === 'links' ? messages.layoutBroken(dir) : undefined;
+  const layoutProblem =
+    transition === 'links'
+      ? messages.layoutBroken(dir)
+      : transition === 'first-write'
+        ? messages.orphanVersions(dir)
+        : undefined;
   if (layoutProblem) out.warnings.push(layoutProblem);
-  if (transition === 'first-write') out.warnings.push(messages.orphanVersions(dir));
+  if (dataIsReal) out.warnings.push(messages.dataIsDirectory(dir));
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
     const file = join(dir, name);

@@ -1,4 +1,5 @@
 import type { StartOnInvalid } from './configmap-options.interface.js';
+import type { ReloadResult } from './reload-report.interface.js';
 
 /**
  * StartupReadiness tracks the flags that serve a fallback because their
@@ -22,9 +23,13 @@ export class StartupReadiness {
     this.latched = this.mode !== 'unready' || this.pending.size === 0;
   }
 
-  /** processed notes the flags refused by a later version: the others no longer serve a refusal's fallback. */
-  processed(refused: readonly string[]): void {
-    if (this.pending.size === 0) return;
+  /**
+   * processed notes a later version: the flags it did not refuse no longer
+   * serve a refusal's fallback — unless it was rejected as a whole, which
+   * applied nothing.
+   */
+  processed(result: ReloadResult, refused: readonly string[]): void {
+    if (this.pending.size === 0 || result === 'rejected') return;
     const still = new Set(refused);
     for (const name of this.pending) if (!still.has(name)) this.pending.delete(name);
     if (this.pending.size === 0) this.latched = true;

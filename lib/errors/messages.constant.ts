@@ -80,6 +80,8 @@ export const messages = {
     `${e(file)} is over ${max} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
   layoutBroken: (dir: string) =>
     `${e(dir)}/..data is missing while keys still link into it: kubelet's layout has been broken for over 2 s; reading what can be read`,
+  dataIsDirectory: (dir: string) =>
+    `${e(dir)}/..data is a directory, not kubelet's symlink: the directory is read as a plain one (keys through their links)`,
   orphanVersions: (dir: string) =>
     `${e(dir)} holds only kubelet-style entries without ..data (a version directory left by a failed write?) for over 2 s: they are ignored and the directory read as a plain one`,
   leavesVolume: (file: string) =>

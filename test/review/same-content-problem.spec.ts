@@ -16,55 +16,49 @@ describe('review: a problem version compared by content', () => {
   beforeEach(() => h.setup());
   afterEach(() => h.teardown());
 
-  // DEFECT: sameContent() ignores snapshot.problem. A problem snapshot has no entries, no
+  // Was a defect (fixed): sameContent() ignores snapshot.problem. A problem snapshot has no entries, no
   // refusals and no warnings, so it "equals" an empty ConfigMap: after an empty version served,
   // `..data` pointing at a file is taken for a same-content swap — no error, lastResult stays
   // 'applied', and status().version names the file as the version serving.
-  it.fails(
-    '..data pointed at a file after an empty ConfigMap is reported, not taken as the same content',
-    async () => {
-      const empty = await writeConfigMapVolume(h.dir, {});
-      const { set } = declareFlags();
-      const { engine } = h.engine(set, { resyncInterval: 30 });
-      await engine.start();
-      expect(engine.status()).toMatchObject({ version: empty.version, lastResult: 'applied' });
-      await pointDataAtFile(h.dir);
-      await eventually(() => expect(engine.status().latestVersion).toBe('..not-a-version'));
-      expect(engine.status()).toMatchObject({
-        version: empty.version,
-        latestRefused: true,
-        lastResult: 'rejected',
-      });
-      expect(engine.status().errors.join('\n')).toContain('not a version directory');
-    },
-  );
+  it('..data pointed at a file after an empty ConfigMap is reported, not taken as the same content', async () => {
+    const empty = await writeConfigMapVolume(h.dir, {});
+    const { set } = declareFlags();
+    const { engine } = h.engine(set, { resyncInterval: 30 });
+    await engine.start();
+    expect(engine.status()).toMatchObject({ version: empty.version, lastResult: 'applied' });
+    await pointDataAtFile(h.dir);
+    await eventually(() => expect(engine.status().latestVersion).toBe('..not-a-version'));
+    expect(engine.status()).toMatchObject({
+      version: empty.version,
+      latestRefused: true,
+      lastResult: 'rejected',
+    });
+    expect(engine.status().errors.join('\n')).toContain('not a version directory');
+  });
 
-  // DEFECT (same cause, the other way): after `..data` pointed at a file (nothing applied), an
+  // Was a defect (fixed) (same cause, the other way): after `..data` pointed at a file (nothing applied), an
   // empty ConfigMap version is "the same content" as the problem snapshot, so it is never
   // applied: every flag keeps its old ConfigMap value instead of falling back to its default.
-  it.fails(
-    'an empty version after a ..data problem is applied (flags fall back to defaults)',
-    async () => {
-      await writeConfigMapVolume(h.dir, { greeting: 'from-configmap' });
-      const { set, flags } = declareFlags();
-      const { engine } = h.engine(set, { resyncInterval: 30 });
-      await engine.start();
-      expect(flags.greeting.get()).toBe('from-configmap');
-      await pointDataAtFile(h.dir);
-      await eventually(() => expect(engine.status().lastResult).toBe('rejected'));
-      // The writer refuses a volume whose ..data names a file, so relink by hand (atomically, as
-      // kubelet does) to a new, empty version directory: the ConfigMap now holds no keys.
-      await mkdir(join(h.dir, '..2026_01_01_00_00_00.000000001'));
-      await symlink('..2026_01_01_00_00_00.000000001', join(h.dir, '..data_tmp'));
-      await rename(join(h.dir, '..data_tmp'), join(h.dir, '..data'));
-      await eventually(() =>
-        expect(engine.status().latestVersion).toBe('..2026_01_01_00_00_00.000000001'),
-      );
-      await eventually(() => expect(flags.greeting.get()).toBe('hello'), { timeout: 1000 });
-      expect(engine.status()).toMatchObject({
-        version: '..2026_01_01_00_00_00.000000001',
-        latestRefused: false,
-      });
-    },
-  );
+  it('an empty version after a ..data problem is applied (flags fall back to defaults)', async () => {
+    await writeConfigMapVolume(h.dir, { greeting: 'from-configmap' });
+    const { set, flags } = declareFlags();
+    const { engine } = h.engine(set, { resyncInterval: 30 });
+    await engine.start();
+    expect(flags.greeting.get()).toBe('from-configmap');
+    await pointDataAtFile(h.dir);
+    await eventually(() => expect(engine.status().lastResult).toBe('rejected'));
+    // The writer refuses a volume whose ..data names a file, so relink by hand (atomically, as
+    // kubelet does) to a new, empty version directory: the ConfigMap now holds no keys.
+    await mkdir(join(h.dir, '..2026_01_01_00_00_00.000000001'));
+    await symlink('..2026_01_01_00_00_00.000000001', join(h.dir, '..data_tmp'));
+    await rename(join(h.dir, '..data_tmp'), join(h.dir, '..data'));
+    await eventually(() =>
+      expect(engine.status().latestVersion).toBe('..2026_01_01_00_00_00.000000001'),
+    );
+    await eventually(() => expect(flags.greeting.get()).toBe('hello'), { timeout: 1000 });
+    expect(engine.status()).toMatchObject({
+      version: '..2026_01_01_00_00_00.000000001',
+      latestRefused: false,
+    });
+  });
 });

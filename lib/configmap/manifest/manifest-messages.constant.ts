@@ -30,7 +30,9 @@ export const manifestMessages = {
     ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',
   yamlError: (message: string, position?: TextPosition) =>
     `invalid YAML: ${escapeText(message)}${position === undefined ? '' : ` at ${at(position)}`}`,
-  unknownAlias: (name: string) => `alias *${quoted(name).slice(1, -1)} names no anchor before it`,
+  // The alias' name is not shown: an unquoted value starting with `*` (a secret, perhaps) reads as one.
+  unknownAlias: () =>
+    'an alias (*name) names no anchor before it; a value that starts with * must be quoted',
   duplicateKey: (key: string, position: TextPosition, first: TextPosition) =>
     `invalid YAML: duplicate key ${shownKey(key)} at ${at(position)} (first at ${at(first)}); the keys of a mapping must be unique`,
   duplicateConfigMapKey: (field: string, key: string, position: TextPosition) =>

@@ -80,7 +80,7 @@ export function selectDocument(
     const { resolve, unresolved } = aliasResolver(doc);
     for (const alias of unresolved) {
       const where = alias.range == null ? undefined : position(alias.range[0]);
-      problems.push(manifestMessages.yamlError(manifestMessages.unknownAlias(alias.source), where));
+      problems.push(manifestMessages.yamlError(manifestMessages.unknownAlias(), where));
     }
     if (problems.length > 0 || isEmpty(doc)) continue;
     const kind = nonEmptyString(describeValue(child(resolve, doc.contents, 'kind')));

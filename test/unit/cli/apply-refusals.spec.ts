@@ -190,7 +190,9 @@ describe('dflag apply refusals', () => {
       refusal('invalid YAML: Missing closing "quote at line 7, column 1'),
     );
     expect((await refuse(configMap('data:\n  a: *nowhere\n  b: &later "x"\n'))).err).toBe(
-      refusal('invalid YAML: alias *nowhere names no anchor before it at line 6, column 6'),
+      refusal(
+        'invalid YAML: an alias (*name) names no anchor before it; a value that starts with * must be quoted at line 6, column 6',
+      ),
     );
     expect((await refuse('# nothing here\n')).err).toBe(refusal('holds no YAML document'));
   });
