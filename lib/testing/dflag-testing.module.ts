@@ -113,7 +113,7 @@ export class InMemoryFlagEngine implements DflagEngine {
     const names = Object.keys(values);
     const result = this.flagSet.apply(
       names.map((name) => ({ name, source: 'override', value: values[name] })),
-      { policy: 'all-or-nothing' },
+      { policy: 'all-or-nothing', tag: this },
     );
     if (!result.rejected) for (const name of names) this.touched.add(name);
     const errors = result.errors.map((error) => error.message);

@@ -89,7 +89,9 @@ describe('every change of a bound flag set reaches the bus', () => {
     const report = await service.reload();
     await eventually(() =>
       expect(
-        log.entries.some((e) => e.event === 'reloaded' && e.payload.generation === report.generation),
+        log.entries.some(
+          (e) => e.event === 'reloaded' && e.payload.generation === report.generation,
+        ),
       ).toBe(true),
     );
   }
@@ -159,16 +161,20 @@ describe('every change of a bound flag set reaches the bus', () => {
     const { flagSet, log, service } = await start();
     const restore = flagSet.override({ rate_limit: 1 });
     await volume.write({ port: '8080', rate_limit: '20', api_key: 'k2', mode: 'maintenance' });
-    await eventually(() => expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(1));
+    await eventually(() =>
+      expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(1),
+    );
     restore();
     await volume.write({ port: '8080', rate_limit: '30', api_key: 'k2', mode: 'maintenance' });
-    await eventually(() => expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(2));
+    await eventually(() =>
+      expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(2),
+    );
     await barrier(log, service);
 
     expect(log.lines()).toEqual([
       'changed:rate_limit', // override 10 → 1
-      'changed:api_key', // version 2 (rate_limit 20 is hidden by the override)
-      'changed:mode',
+      'changed:mode', // version 2, in declaration order (rate_limit 20 is hidden by the override)
+      'changed:api_key',
       'reloaded:2:watch',
       'changed:rate_limit', // override removed: 1 → 20, the ConfigMap's value
       'changed:rate_limit', // version 3: 20 → 30
@@ -176,8 +182,12 @@ describe('every change of a bound flag set reaches the bus', () => {
       'reloaded:4:manual',
     ]);
     const payloads = log.entries.map((e) => e.payload);
-    expect(payloads[1]).toMatchObject({ source: 'configmap', generation: 2 });
-    expect(payloads[2]).toMatchObject({ current: 'maintenance', generation: 2 });
+    expect(payloads[1]).toMatchObject({
+      current: 'maintenance',
+      source: 'configmap',
+      generation: 2,
+    });
+    expect(payloads[2]).toMatchObject({ name: 'api_key', current: REDACTED, generation: 2 });
     expect(payloads[3]).toMatchObject({ result: 'applied', generation: 2 });
     expect((payloads[3] as FlagReloadedEvent).changes).toEqual([payloads[1], payloads[2]]);
     expect(payloads[4]).toMatchObject({
@@ -263,7 +273,9 @@ describe('the test kit: changes through the flag set reach the bus too', () => {
     engine.set({ rate_limit: 7, mode: 'set' });
     await eventually(() => expect(log.entries.some((e) => e.event === 'reloaded')).toBe(true));
     await engine.reload();
-    await eventually(() => expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(2));
+    await eventually(() =>
+      expect(log.entries.filter((e) => e.event === 'reloaded')).toHaveLength(2),
+    );
 
     expect(log.lines()).toEqual([
       'changed:mode',
