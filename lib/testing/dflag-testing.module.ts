@@ -106,8 +106,9 @@ export class InMemoryFlagEngine implements DflagEngine {
   /**
    * set plays a new version with these typed values (on the `override`
    * layer): every value is validated first, and nothing applies when one is
-   * refused (`rejected`, with the errors). Listeners receive the report, so
-   * the module emits `flag.changed` for each real change and `flag.reloaded`.
+   * refused (`rejected`, with the errors). The module emits `flag.changed`
+   * for each real change, then `flag.reloaded` (a change made with
+   * `flagSet.override()` instead emits `flag.changed` alone).
    */
   set(values: Readonly<Record<string, unknown>>): ReloadReport {
     const names = Object.keys(values);

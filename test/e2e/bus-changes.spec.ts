@@ -2,7 +2,14 @@ import { Injectable, Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
-import { DflagEvent, DflagModule, FlagService, OnFlagChange, REDACTED } from '../../lib/index.js';
+import {
+  DflagEvent,
+  DflagModule,
+  FlagService,
+  InjectFlagSet,
+  OnFlagChange,
+  REDACTED,
+} from '../../lib/index.js';
 import type { FlagChangedEvent, FlagReloadedEvent, FlagSet } from '../../lib/index.js';
 import { messages } from '../../lib/errors/messages.constant.js';
 import { DflagTestingModule, InMemoryFlagEngine } from '../../lib/testing/dflag-testing.module.js';
@@ -232,6 +239,28 @@ describe('every change of a bound flag set reaches the bus', () => {
     const text = JSON.stringify(log.entries);
     expect(text).not.toContain('hunter');
     expect(text).not.toContain('k1');
+  });
+
+  it('a change a provider makes while the application is created is delivered once listeners are bound', async () => {
+    const { flagSet } = makeAppFlags();
+    @Injectable()
+    class Warmup {
+      constructor(@InjectFlagSet() set: FlagSet) {
+        set.override({ mode: 'warming' });
+      }
+    }
+    @Module({
+      imports: [EventEmitterModule.forRoot(), DflagModule.forRoot({ path: volume.dir, flagSet })],
+      providers: [Warmup, BusLog],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    const log = app.get(BusLog);
+    await barrier(log, app.get(FlagService));
+    expect(log.lines()).toEqual(['changed:mode', 'reloaded:2:manual']);
+    expect(log.modeChanges).toMatchObject([{ previous: 'normal', current: 'warming' }]);
   });
 
   it('nothing reaches the bus after the application closed', async () => {
