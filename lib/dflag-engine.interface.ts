@@ -25,6 +25,12 @@ export interface DflagEngine {
   reload(): Promise<ReloadReport>;
   /** The engine's state. */
   status(): ConfigMapStatus;
-  /** Subscribes to every version processed after the initial load; returns the unsubscribe function. */
+  /**
+   * Subscribes to every version processed after the initial load; returns the
+   * unsubscribe function. The flag-set batch that applies a version is tagged
+   * with the engine (`BatchOptions.tag`) and is followed, synchronously, by
+   * the version's report: that is how the module tells a version's changes
+   * from changes made through the flag set itself.
+   */
   onReload(listener: (report: ReloadReport) => void): () => void;
 }

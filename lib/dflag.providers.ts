@@ -100,8 +100,10 @@ export function createDflagProviders(
     serviceToken === FlagService ? FlagService : { provide: serviceToken, useClass: FlagService },
     {
       provide: getFlagSetToken(registration),
-      useFactory: (engine: DflagEngine) => engine.flagSet,
-      inject: [DFLAG_ENGINE],
+      // The publisher first: a provider that changes the set it was handed
+      // (`override()`, `apply()`) while the application is created is heard.
+      useFactory: (engine: DflagEngine, _publisher: FlagEventsPublisher) => engine.flagSet,
+      inject: [DFLAG_ENGINE, FlagEventsPublisher],
     },
     {
       provide: getFlagsToken(registration),

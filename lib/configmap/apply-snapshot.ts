@@ -27,6 +27,8 @@ export interface ApplyOutcome {
 export interface ApplyMode {
   readonly running: boolean;
   readonly policy: InvalidValuePolicy;
+  /** The batch's tag (see `BatchOptions.tag`): the engine passes itself. */
+  readonly tag?: unknown;
 }
 
 /**
@@ -98,6 +100,7 @@ export function applySnapshot(
   const applied = set.apply(updates, {
     policy: rejectWhole ? 'all-or-nothing' : 'per-flag',
     dryRun: rejectWhole && errors.length > 0,
+    tag: mode.tag,
   });
   errors.push(...applied.errors);
   const refusedFlags = [

@@ -290,6 +290,7 @@ export class ConfigMapEngine {
     const outcome = applySnapshot(this.flagSet, snapshot, {
       running: true,
       policy: this.options.onInvalid,
+      tag: this,
     });
     this.readiness.processed(outcome.result, outcome.refusedFlags);
     const report = this.record(snapshot, outcome, trigger, began);

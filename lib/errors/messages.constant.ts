@@ -46,6 +46,8 @@ export const messages = {
       : `checking the value failed: ${e(thrown)}`,
   listenerThrew: (flag: string, thrown: string) =>
     `A change subscriber of flag "${e(flag)}" threw: ${e(thrown)}`,
+  batchListenerThrew: (set: string, thrown: string) =>
+    `A batch listener of flag set "${e(set)}" threw: ${e(thrown)}`,
   unknownFlag: (name: string, where: string) => `Unknown flag "${e(name)}" in ${e(where)}`,
   missingArgument: (arg: string) =>
     `Flag ${e(arg)} needs a value: ${e(arg)}=VALUE or ${e(arg)} VALUE`,

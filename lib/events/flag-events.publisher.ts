@@ -1,32 +1,69 @@
 import type { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
-import type { ReloadReport } from '../configmap/reload-report.interface.js';
+import type { FlagChecksums, ReloadReport } from '../configmap/reload-report.interface.js';
 import type { DflagLogger } from '../configmap/dflag-logger.interface.js';
 import type { DflagEngine } from '../dflag-engine.interface.js';
+import type { FlagChangedEvent } from '../dflag.events.js';
 import { DflagEvent } from '../dflag.events.js';
 import { messages } from '../errors/messages.constant.js';
-import { toFlagEvents } from './to-flag-events.util.js';
+import type { FlagBatch } from '../flags/flag-batch.interface.js';
+import type { FlagChange } from '../flags/flag-change.interface.js';
+import { toFlagChangedEvent } from './to-flag-changed-event.util.js';
+import { toFlagReloadedEvent } from './to-flag-reloaded-event.util.js';
 import { errorMessage } from '../errors/error-message.util.js';
 
+/** One version the engine applies: its report, and the `flag.changed` payloads emitted for it. */
+interface VersionSlot {
+  report?: ReloadReport;
+  readonly changed: FlagChangedEvent[];
+}
+
+/** What waits to be emitted, in the order it happened. */
+type Pending =
+  | {
+      readonly kind: 'changes';
+      readonly changes: readonly FlagChange[];
+      readonly checksums: FlagChecksums;
+      /** The engine's generation when the batch was swapped in. */
+      readonly generation: number;
+      /** The version being applied when the batch was swapped in, if any. */
+      readonly version: VersionSlot | undefined;
+      /** Whether the batch is that version's own (else a change made while it applied). */
+      readonly own: boolean;
+    }
+  | { readonly kind: 'reloaded'; readonly version: VersionSlot };
+
 /**
- * FlagEventsPublisher bridges the engine's reports to the Nest event bus.
+ * FlagEventsPublisher puts every change of the engine's flag set on the Nest
+ * event bus, whatever made it, each once and in the order the changes were
+ * swapped in. It listens to the flag set's batches (`FlagSet.onBatch`) for
+ * the changes, and to the engine's reports for `flag.reloaded`: the batch
+ * that applies a ConfigMap version is tagged with the engine, and its
+ * `flag.changed` events carry that version's generation and are followed by
+ * its `flag.reloaded`; any other batch (`apply()`, `override()`, the
+ * environment, the command line) emits `flag.changed` only, with the
+ * generation in force.
  *
- * It subscribes as soon as it exists, but emits nothing until
- * `@nestjs/event-emitter` has bound the `@OnEvent` listeners (they are bound
- * in that module's `onApplicationBootstrap`; anything emitted earlier is
- * lost): reports wait in a queue until `waitUntilReady()` resolves. It does
- * not await readiness inside a lifecycle hook, because Nest runs the modules'
- * hooks one module after another and the event emitter's may come later.
+ * It subscribes as soon as it exists (right after the initial load), but
+ * emits nothing until `@nestjs/event-emitter` has bound the `@OnEvent`
+ * listeners (they are bound in that module's `onApplicationBootstrap`;
+ * anything emitted earlier is lost): events wait in a queue until
+ * `waitUntilReady()` resolves. It does not await readiness inside a
+ * lifecycle hook, because Nest runs the modules' hooks one module after
+ * another and the event emitter's may come later.
  *
- * Reports are published from a microtask, never on the engine's stack, and
- * listener failures (a synchronous throw, a rejected async listener) are
- * logged: a throwing or slow listener never breaks or stalls reloading.
+ * Events are published from a microtask, never on the stack that made the
+ * change, and listener failures (a synchronous throw, a rejected async
+ * listener) are logged: a throwing or slow listener never breaks or stalls
+ * reloading.
  */
 export class FlagEventsPublisher {
-  private queue: ReloadReport[] = [];
+  private queue: Pending[] = [];
   private ready = false;
   private scheduled = false;
   private closed = false;
-  private readonly unsubscribe: () => void;
+  /** The version whose batch was swapped in and whose report has not come yet. */
+  private applying: VersionSlot | undefined;
+  private readonly unsubscribe: Array<() => void>;
 
   constructor(
     private readonly engine: DflagEngine,
@@ -34,7 +71,10 @@ export class FlagEventsPublisher {
     readiness: EventEmitterReadinessWatcher | undefined,
     private readonly logger: DflagLogger,
   ) {
-    this.unsubscribe = engine.onReload((report) => this.enqueue(report));
+    this.unsubscribe = [
+      engine.flagSet.onBatch((batch) => this.onBatch(batch)),
+      engine.onReload((report) => this.onReport(report)),
+    ];
     const bound = readiness ? readiness.waitUntilReady() : Promise.resolve();
     bound
       .catch((error: unknown) => this.logger.warn(messages.eventEmitterFailed(errorMessage(error))))
@@ -44,16 +84,55 @@ export class FlagEventsPublisher {
       });
   }
 
-  /** close drops queued reports and unsubscribes from the engine; nothing is emitted afterwards. */
+  /** close drops queued events and unsubscribes; nothing is emitted afterwards. */
   close(): void {
     this.closed = true;
     this.queue = [];
-    this.unsubscribe();
+    this.applying = undefined;
+    for (const off of this.unsubscribe) off();
   }
 
-  private enqueue(report: ReloadReport): void {
-    if (this.closed || !this.emitter) return;
-    this.queue.push(report);
+  private get silent(): boolean {
+    return this.closed || !this.emitter;
+  }
+
+  /**
+   * onBatch records a batch with what its events need at the moment of the
+   * swap (checksums, generation), since later batches change both.
+   */
+  private onBatch(batch: FlagBatch): void {
+    if (this.silent) return;
+    const own = batch.tag === this.engine;
+    if (own) {
+      const slot: VersionSlot = { changed: [] };
+      this.applying = slot;
+      // The engine reports synchronously after applying; a report that never
+      // came must not capture the changes of later batches.
+      queueMicrotask(() => {
+        if (this.applying === slot) this.applying = undefined;
+      });
+    }
+    const { flagSet } = this.engine;
+    this.enqueue({
+      kind: 'changes',
+      changes: batch.changes,
+      checksums: { dynamic: flagSet.checksum('dynamic'), static: flagSet.checksum('static') },
+      generation: this.engine.status().generation,
+      version: this.applying,
+      own,
+    });
+  }
+
+  private onReport(report: ReloadReport): void {
+    if (this.silent) return;
+    const version = this.applying ?? { changed: [] };
+    this.applying = undefined;
+    version.report = report;
+    this.enqueue({ kind: 'reloaded', version });
+  }
+
+  private enqueue(pending: Pending): void {
+    this.queue.push(pending);
     this.schedule();
   }
 
@@ -67,11 +146,29 @@ export class FlagEventsPublisher {
   }
 
   private flush(): void {
+    const where = { flagSet: this.engine.flagSet.name, path: this.engine.path };
     while (!this.closed && this.queue.length > 0) {
-      const report = this.queue.shift() as ReloadReport;
-      const { changed, reloaded } = toFlagEvents(report, this.engine);
-      for (const event of changed) this.emit(DflagEvent.FlagChanged, event);
-      this.emit(DflagEvent.FlagReloaded, reloaded);
+      const pending = this.queue.shift() as Pending;
+      if (pending.kind === 'reloaded') {
+        const report = pending.version.report as ReloadReport;
+        this.emit(
+          DflagEvent.FlagReloaded,
+          toFlagReloadedEvent(report, pending.version.changed, where),
+        );
+        continue;
+      }
+      const context = {
+        flagSet: this.engine.flagSet,
+        path: this.engine.path,
+        // A version's generation is known once its report came (synchronously after the swap).
+        generation: pending.version?.report?.generation ?? pending.generation,
+        checksums: pending.checksums,
+      };
+      for (const change of pending.changes) {
+        const event = toFlagChangedEvent(change, context);
+        if (pending.own) pending.version?.changed.push(event);
+        this.emit(DflagEvent.FlagChanged, event);
+      }
     }
   }
 

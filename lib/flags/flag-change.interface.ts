@@ -2,8 +2,9 @@ import type { FlagSource } from './flag-source.js';
 
 /**
  * FlagChange describes one real change of a flag's value. It is the one
- * shape every change report uses: handle subscriptions, batch results, and
- * (extended with generation and checksum) the `flag.changed` event.
+ * shape every change report uses: handle subscriptions, batch results, the
+ * set's batch listeners, and (extended with generation and checksum) the
+ * `flag.changed` event.
  */
 export interface FlagChange<T = unknown> {
   /** The flag's name. */

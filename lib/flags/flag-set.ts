@@ -9,6 +9,7 @@ import type { CommandLineResult } from './command-line.js';
 import { parseCommandLine } from './command-line.js';
 import type { EnvironmentOptions } from './environment.js';
 import { loadEnvironment } from './environment.js';
+import type { FlagBatchListener } from './flag-batch.interface.js';
 import type { FlagChange } from './flag-change.interface.js';
 import type { FlagSource } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
@@ -40,6 +41,13 @@ export interface BatchOptions {
    * @default false
    */
   dryRun?: boolean;
+  /**
+   * Handed to the set's batch listeners with the batch's changes, to tell who
+   * made it: the ConfigMap engine tags each version it applies with itself,
+   * so that the Nest module announces that version's changes with its report.
+   * @default undefined
+   */
+  tag?: unknown;
 }
 
 interface Staged {
@@ -61,6 +69,7 @@ const defaultListenerError = (error: unknown, flag: string): void => {
 export class FlagSet implements Iterable<Flag<unknown>> {
   private readonly flags = new Map<string, Flag<unknown>>();
   private readonly onListenerError: (error: unknown, flag: string) => void;
+  private readonly batchListeners = new Set<FlagBatchListener>();
 
   constructor(
     /** A name used in error messages. */
@@ -171,9 +180,40 @@ export class FlagSet implements Iterable<Flag<unknown>> {
         });
       }
     }
-    // Notify, once every flag already holds its new value.
+    // Notify, once every flag already holds its new value: the set's batch
+    // listeners first, so that they hear batches in the order they were
+    // swapped in even when a flag's subscriber applies another batch.
+    if (changes.length > 0) this.notifyBatch(changes, options.tag);
     for (const change of changes) this.flags.get(change.name)!.notify(change, this.onListenerError);
     return { changes, errors, rejected: false };
+  }
+
+  /**
+   * @internal onBatch subscribes to every batch that really changed a value,
+   * whatever applied it (a ConfigMap version, `override()`, the environment,
+   * the command line, a direct `apply()`); it is how the Nest module puts
+   * every change on its event bus. The listener is called synchronously,
+   * after the swap and before the flags' own subscribers. Returns the
+   * unsubscribe function.
+   */
+  onBatch(listener: FlagBatchListener): () => void {
+    this.batchListeners.add(listener);
+    return () => this.batchListeners.delete(listener);
+  }
+
+  private notifyBatch(changes: readonly FlagChange[], tag: unknown): void {
+    const batch = Object.freeze({ changes: Object.freeze([...changes]), tag });
+    for (const listener of [...this.batchListeners]) {
+      try {
+        listener(batch);
+      } catch (error) {
+        // The values are already swapped: nothing may undo or hide the change.
+        process.emitWarning(
+          messages.batchListenerThrew(this.name, errorMessage(error)),
+          'DflagWarning',
+        );
+      }
+    }
   }
 
   /**

@@ -24,7 +24,7 @@ export type BatchPolicy = 'per-flag' | 'all-or-nothing';
 
 /** BatchResult lists every change a batch made and every error it met. */
 export interface BatchResult {
-  /** The real changes, in declaration order. */
+  /** The real changes, in the order of the batch's updates (the first update of a flag places it). */
   readonly changes: readonly FlagChange[];
   /** Every refused value or unknown name. */
   readonly errors: readonly Error[];

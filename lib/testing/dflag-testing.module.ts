@@ -106,14 +106,15 @@ export class InMemoryFlagEngine implements DflagEngine {
   /**
    * set plays a new version with these typed values (on the `override`
    * layer): every value is validated first, and nothing applies when one is
-   * refused (`rejected`, with the errors). Listeners receive the report, so
-   * the module emits `flag.changed` for each real change and `flag.reloaded`.
+   * refused (`rejected`, with the errors). The module emits `flag.changed`
+   * for each real change, then `flag.reloaded` (a change made with
+   * `flagSet.override()` instead emits `flag.changed` alone).
    */
   set(values: Readonly<Record<string, unknown>>): ReloadReport {
     const names = Object.keys(values);
     const result = this.flagSet.apply(
       names.map((name) => ({ name, source: 'override', value: values[name] })),
-      { policy: 'all-or-nothing' },
+      { policy: 'all-or-nothing', tag: this },
     );
     if (!result.rejected) for (const name of names) this.touched.add(name);
     const errors = result.errors.map((error) => error.message);
