@@ -1,6 +1,13 @@
-import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { ConfigurableModuleBuilder, Logger } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
-import { DEFAULT_REGISTRATION, DFLAG_MODULE_OPTIONS } from './dflag.constants.js';
+import {
+  DEFAULT_REGISTRATION,
+  DFLAG_ENGINE,
+  DFLAG_LOGGER_CONTEXT,
+  DFLAG_MODULE_OPTIONS,
+} from './dflag.constants.js';
+import type { DflagEngine } from './dflag-engine.interface.js';
+import { FlagLogWriter } from './logs/flag-log.writer.js';
 import type { DflagModuleExtras, DflagModuleOptions } from './dflag-options.interface.js';
 import type { DflagRegistrationProviders } from './dflag.providers.js';
 import { createConfigMapEngineProvider, createDflagProviders } from './dflag.providers.js';
@@ -30,6 +37,14 @@ export function withRegistrationProviders(
   return module;
 }
 
+/** The ConfigMap registration's log lines (not the test kit's: its in-memory engine has no volume to describe). */
+const flagLogWriterProvider = {
+  provide: FlagLogWriter,
+  useFactory: (engine: DflagEngine, options: DflagModuleOptions) =>
+    new FlagLogWriter(engine, options.logger ?? new Logger(DFLAG_LOGGER_CONTEXT)),
+  inject: [DFLAG_ENGINE, DFLAG_MODULE_OPTIONS],
+};
+
 export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE, ASYNC_OPTIONS_TYPE } =
   new ConfigurableModuleBuilder<DflagModuleOptions>({
     optionsInjectionToken: DFLAG_MODULE_OPTIONS,
@@ -44,6 +59,7 @@ export const { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE, ASYN
             extras.name ?? DEFAULT_REGISTRATION,
             createConfigMapEngineProvider(),
             engineRegistry,
+            [flagLogWriterProvider],
           ),
           extras.isGlobal ?? false,
         ),

@@ -87,11 +87,13 @@ const soleBinding = (released: (engine: DflagEngine) => void): EngineBinding => 
  * @param binding which application runs the engine (the registry's, for an
  *   engine applications may share); or, for an engine of this application
  *   alone, a function called once it is stopped
+ * @param extra further providers of the registration (the ConfigMap module's log writer)
  */
 export function createDflagProviders(
   registration: string = DEFAULT_REGISTRATION,
   engineProvider: Provider,
   binding: EngineBinding | ((engine: DflagEngine) => void),
+  extra: readonly Provider[] = [],
 ): DflagRegistrationProviders {
   const engineBinding = typeof binding === 'function' ? soleBinding(binding) : binding;
   const serviceToken = getFlagServiceToken(registration);
@@ -162,7 +164,7 @@ export function createDflagProviders(
     return provider;
   };
   return {
-    providers: () => [...fixed, ...requestedFlags(registration).map(flagProvider)],
+    providers: () => [...fixed, ...extra, ...requestedFlags(registration).map(flagProvider)],
     exports: () => [
       serviceToken,
       getFlagSetToken(registration),

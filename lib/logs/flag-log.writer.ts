@@ -1,0 +1,136 @@
+import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { join } from 'node:path';
+import type { DflagLogger } from '../configmap/dflag-logger.interface.js';
+import { readMountinfo, subPathMounts } from '../configmap/mountinfo.util.js';
+import type { ReloadReport } from '../configmap/reload-report.interface.js';
+import type { DflagEngine } from '../dflag-engine.interface.js';
+import { messages } from '../errors/messages.constant.js';
+import type { FlagBatch } from '../flags/flag-batch.interface.js';
+import type { FlagChange } from '../flags/flag-change.interface.js';
+import { changeText, showChange } from './change-text.util.js';
+
+/**
+ * FlagLogWriter writes the operator's log lines of a ConfigMap registration: one line at start
+ * (path, layout, version, generation, checksums, how many flags the ConfigMap set), a warning
+ * when the directory is a `subPath` mount that never updates, one line per applied change set
+ * (`name: old → new`, redacted, shortened, escaped, with its source and the version), and one
+ * warning per static flag newly pending restart. Refused values and unknown keys are the
+ * engine's own warnings (once per version); a no-op writes nothing.
+ *
+ * Every line also goes with its facts as a plain object, the second argument of the logger's
+ * method: Nest 12's `ConsoleLogger` takes it as structured params (in `json: true` mode under
+ * `params`, or at the top level with `flattenParams`); a logger that takes one argument ignores it.
+ */
+export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly unsubscribe: Array<() => void>;
+  /** The changes of the version being applied, until its report (synchronously after the swap) gives its version. */
+  private versionChanges: FlagChange[] | undefined;
+  /** Static flags pending restart, and the version each was reported for. */
+  private readonly pending = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly engine: DflagEngine,
+    private readonly logger: DflagLogger,
+    private readonly mountinfo: () => string | undefined = readMountinfo,
+  ) {
+    this.unsubscribe = [
+      engine.flagSet.onBatch((batch) => this.onBatch(batch)),
+      engine.onReload((report) => this.onReport(report)),
+    ];
+  }
+
+  onApplicationBootstrap(): void {
+    const status = this.engine.status();
+    const { flagSet } = this.engine;
+    let fromConfigMap = 0;
+    for (const flag of flagSet) if (flag.valueFrom('configmap') !== undefined) fromConfigMap++;
+    const fields = {
+      flagSet: flagSet.name,
+      path: status.path,
+      layout: status.layout,
+      version: status.version ?? null,
+      generation: status.generation,
+      checksums: { dynamic: status.checksums.dynamic, static: status.checksums.static },
+      fromConfigMap,
+    };
+    this.logger.log(
+      messages.flagsLoaded({ ...fields, ...status.checksums, version: status.version }),
+      { event: 'dflag.loaded', ...fields },
+    );
+    if (status.layout === 'plain') this.checkSubPath(status.path);
+    for (const name of status.pendingRestart) this.pending.set(name, status.version);
+  }
+
+  onModuleDestroy(): void {
+    for (const off of this.unsubscribe) off();
+    this.unsubscribe.length = 0;
+  }
+
+  private checkSubPath(dir: string): void {
+    const text = this.mountinfo();
+    if (text === undefined) return;
+    const mounts = subPathMounts(text, dir);
+    if (mounts.length > 0)
+      this.logger.warn(messages.subPathMounted(dir, mounts), {
+        event: 'dflag.subpath',
+        path: dir,
+        mounts,
+      });
+  }
+
+  private onBatch(batch: FlagBatch): void {
+    if (batch.tag === this.engine) {
+      const changes = [...batch.changes];
+      this.versionChanges = changes;
+      // A report that never came must not keep the changes from being logged.
+      queueMicrotask(() => {
+        if (this.versionChanges !== changes) return;
+        this.versionChanges = undefined;
+        this.writeChanges(changes, this.engine.status().version);
+      });
+      return;
+    }
+    this.writeChanges(batch.changes, this.engine.status().version);
+  }
+
+  private onReport(report: ReloadReport): void {
+    const changes = this.versionChanges;
+    this.versionChanges = undefined;
+    if (changes) this.writeChanges(changes, report.version);
+    this.checkPending(report.version);
+  }
+
+  private writeChanges(changes: readonly FlagChange[], version: string | undefined): void {
+    if (changes.length === 0) return;
+    const shown = changes.map((change) => showChange(change, this.engine.flagSet));
+    const source = [...new Set(shown.map((s) => s.source))].join('+');
+    this.logger.log(
+      messages.flagsChanged(this.engine.flagSet.name, shown.map(changeText), source, version),
+      {
+        event: 'dflag.changed',
+        flagSet: this.engine.flagSet.name,
+        path: this.engine.path,
+        version: version ?? null,
+        generation: this.engine.status().generation,
+        source,
+        changes: shown,
+      },
+    );
+  }
+
+  /** checkPending warns once per static flag and version that its ConfigMap value waits for a restart. */
+  private checkPending(version: string | undefined): void {
+    const now = new Set(this.engine.status().pendingRestart);
+    for (const name of this.pending.keys()) if (!now.has(name)) this.pending.delete(name);
+    for (const name of now) {
+      if (this.pending.has(name) && this.pending.get(name) === version) continue;
+      this.pending.set(name, version);
+      this.logger.warn(messages.pendingRestart(name, join(this.engine.path, name)), {
+        event: 'dflag.pending-restart',
+        flagSet: this.engine.flagSet.name,
+        flag: name,
+        version: version ?? null,
+      });
+    }
+  }
+}
