@@ -1,0 +1,175 @@
+import { Module } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { Test } from '@nestjs/testing';
+import { DflagModule, FlagService } from '../../lib/index.js';
+import type { DflagLogger, FlagSet } from '../../lib/index.js';
+import { eventually } from '../utils/eventually.js';
+import { makeAppFlags } from './support/app-flags.js';
+import { createVolume } from './support/volume.js';
+import type { TestVolume } from './support/volume.js';
+
+interface Line {
+  readonly level: 'log' | 'warn' | 'error';
+  readonly message: string;
+  readonly fields: Record<string, unknown> | undefined;
+}
+
+/** CapturingLogger keeps every line the module writes, with its structured fields. */
+class CapturingLogger implements DflagLogger {
+  readonly lines: Line[] = [];
+  log(message: string, fields?: Record<string, unknown>): void {
+    this.lines.push({ level: 'log', message, fields });
+  }
+  warn(message: string, fields?: Record<string, unknown>): void {
+    this.lines.push({ level: 'warn', message, fields });
+  }
+  error(message: string, fields?: Record<string, unknown>): void {
+    this.lines.push({ level: 'error', message, fields });
+  }
+  messages(): string[] {
+    return this.lines.map((l) => `${l.level}: ${l.message}`);
+  }
+}
+
+// A short numeric secret: the kind a careless redaction (a parsed number, a hash) lets through.
+const SECRET = '7319';
+
+describe('the operator log lines', () => {
+  let volume: TestVolume;
+  let app: INestApplication | undefined;
+
+  beforeEach(async () => {
+    volume = await createVolume({ port: '8080', rate_limit: '10', api_key: 'k1' });
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    await volume.remove();
+  });
+
+  async function start(): Promise<{
+    flagSet: FlagSet;
+    logger: CapturingLogger;
+    service: FlagService;
+  }> {
+    const { flagSet } = makeAppFlags();
+    const logger = new CapturingLogger();
+    @Module({
+      imports: [
+        EventEmitterModule.forRoot(),
+        DflagModule.forRoot({ path: volume.dir, flagSet, logger }),
+      ],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    return { flagSet, logger, service: app.get(FlagService) };
+  }
+
+  /** Text of a line with the parts that are not about values (version, checksums) taken out. */
+  const valuesOf = (line: Line, service: FlagService): string => {
+    const { version, checksums } = service.status();
+    let text = `${line.message} ${JSON.stringify(line.fields)}`;
+    for (const part of [version ?? '', checksums.dynamic, checksums.static, volume.dir])
+      text = text.split(part).join('');
+    return text;
+  };
+
+  it('writes one line at start with path, layout, version, generation, checksums and the ConfigMap count', async () => {
+    const { logger, service } = await start();
+    const { version, checksums } = service.status();
+    expect(logger.messages()).toEqual([
+      `log: Flag set "app" loaded from ${volume.dir} (kubelet layout, version ${version}, generation 1): 3 flags set by the ConfigMap; checksums dynamic ${checksums.dynamic}, static ${checksums.static}`,
+    ]);
+    expect(logger.lines[0]?.fields).toEqual({
+      event: 'dflag.loaded',
+      flagSet: 'app',
+      path: volume.dir,
+      layout: 'kubelet',
+      version,
+      generation: 1,
+      checksums: { dynamic: checksums.dynamic, static: checksums.static },
+      fromConfigMap: 3,
+    });
+  });
+
+  it('writes one line per ConfigMap version, redacted and escaped, and nothing for a no-op', async () => {
+    const { logger, service } = await start();
+    await volume.write({ port: '8080', rate_limit: '20', mode: 'a\nb', api_key: SECRET });
+    await eventually(() => expect(logger.lines).toHaveLength(2));
+    const { version } = service.status();
+    const line = logger.lines[1] as Line;
+    expect(`${line.level}: ${line.message}`).toBe(
+      `log: Flag set "app" changed from configmap (version ${version}): rate_limit: 10 → 20, mode: normal → a\\nb, api_key: [redacted] → [redacted]`,
+    );
+    expect(line.fields).toEqual({
+      event: 'dflag.changed',
+      flagSet: 'app',
+      path: volume.dir,
+      version,
+      generation: 2,
+      source: 'configmap',
+      changes: [
+        { name: 'rate_limit', previous: '10', current: '20', source: 'configmap' },
+        { name: 'mode', previous: 'normal', current: 'a\\nb', source: 'configmap' },
+        { name: 'api_key', previous: '[redacted]', current: '[redacted]', source: 'configmap' },
+      ],
+    });
+    expect(valuesOf(line, service)).not.toContain(SECRET);
+    expect(line.message).not.toContain('\n');
+
+    // Other text, the same values (0x14 is 20): a new version, and a quiet pod.
+    await volume.write({ port: '8080', rate_limit: '0x14', mode: 'a\nb', api_key: SECRET });
+    await eventually(() => expect(service.status().version).not.toBe(version));
+    expect(service.status().generation).toBe(3);
+    await service.reload();
+    expect(logger.lines).toHaveLength(2);
+  });
+
+  it('logs changes made through the flag set after start with their source', async () => {
+    const { flagSet, logger, service } = await start();
+    const { version } = service.status();
+    const restore = flagSet.override({ rate_limit: 1, api_key: SECRET });
+    restore();
+    expect(logger.messages().slice(1)).toEqual([
+      `log: Flag set "app" changed from override (version ${version}): rate_limit: 10 → 1, api_key: [redacted] → [redacted]`,
+      `log: Flag set "app" changed from configmap (version ${version}): rate_limit: 1 → 10, api_key: [redacted] → [redacted]`,
+    ]);
+    for (const line of logger.lines) expect(valuesOf(line, service)).not.toContain(SECRET);
+  });
+
+  it('cuts a long value short', async () => {
+    const { flagSet, logger } = await start();
+    flagSet.override({ mode: 'x'.repeat(500) });
+    const message = logger.lines[1]?.message ?? '';
+    expect(message).toContain(`mode: normal → ${'x'.repeat(79)}…`);
+    expect(message).not.toContain('x'.repeat(80));
+  });
+
+  it('warns once per version for a static flag pending restart; refused values are warned once', async () => {
+    const { logger, service } = await start();
+    await volume.write({ port: '9090', rate_limit: '10', api_key: 'k1' });
+    await eventually(() => expect(service.status().pendingRestart).toEqual(['port']));
+    await service.reload();
+    expect(logger.messages().slice(1)).toEqual([
+      `warn: Static flag "port" (${volume.dir}/port) changed in the ConfigMap: it takes effect on restart`,
+    ]);
+
+    // The next version still holds it (warned again: once per version) and refuses a value
+    // (the engine's own warning, not doubled); the one after changes a value.
+    await volume.write({ port: '9090', rate_limit: '-1', api_key: 'k1' });
+    await volume.write({ port: '9090', rate_limit: '10', mode: 'fast', api_key: 'k1' });
+    const changeLine = (m: string): boolean => m.endsWith(': mode: normal → fast');
+    await eventually(() => expect(logger.messages().some(changeLine)).toBe(true));
+    const later = logger.messages().slice(2).filter((m) => !changeLine(m));
+    const refusal = later.filter((m) => m.includes('refused "-1"'));
+    expect(refusal.length).toBeLessThanOrEqual(1);
+    // The versions in between may be merged by the watcher: one warning per version processed.
+    const processed = service.status().generation - 3; // start, the first version, its manual reload
+    expect(later.filter((m) => m.startsWith('warn: Static flag "port"')).length).toBe(processed);
+    expect(later.filter((m) => !m.startsWith('warn: '))).toEqual([]);
+  });
+});
