@@ -226,7 +226,12 @@ export const messages = {
   }) =>
     `Flag set "${e(d.flagSet)}" loaded from ${e(d.path)} (${e(d.layout)} layout, version ${e(d.version ?? 'none')}, generation ${d.generation}): ${d.fromConfigMap} ${d.fromConfigMap === 1 ? 'flag' : 'flags'} set by the ConfigMap; checksums dynamic ${e(d.dynamic)}, static ${e(d.static)}`,
   // `changes` are already redacted and escaped (`name: old → new`).
-  flagsChanged: (flagSet: string, changes: readonly string[], source: string, version: string | undefined) =>
+  flagsChanged: (
+    flagSet: string,
+    changes: readonly string[],
+    source: string,
+    version: string | undefined,
+  ) =>
     `Flag set "${e(flagSet)}" changed from ${e(source)} (version ${e(version ?? 'none')}): ${changes.join(', ')}`,
   subPathMounted: (dir: string, mounts: readonly string[]) =>
     `The ConfigMap directory ${e(dir)} has no ..data and ${list(mounts)} ${mounts.length === 1 ? 'is a subPath mount' : 'are subPath mounts'}: kubelet never updates a subPath, so these values stay as they are until the pod restarts. Mount the whole volume (volumeMounts[] without subPath) to follow the ConfigMap`,

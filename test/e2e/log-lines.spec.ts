@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { ConsoleLogger, Module } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
@@ -29,6 +29,25 @@ class CapturingLogger implements DflagLogger {
   }
   messages(): string[] {
     return this.lines.map((l) => `${l.level}: ${l.message}`);
+  }
+}
+
+/** JsonCapture is Nest's own JSON ConsoleLogger, keeping the records it would print. */
+class JsonCapture extends ConsoleLogger {
+  readonly records: Array<Record<string, unknown>> = [];
+  constructor() {
+    super({ json: true });
+  }
+  protected override printAsJson(
+    message: unknown,
+    options: Parameters<ConsoleLogger['printAsJson']>[1],
+  ): void {
+    this.records.push(
+      JSON.parse(this.stringifyJsonLogObject(this.getJsonLogObject(message, options))) as Record<
+        string,
+        unknown
+      >,
+    );
   }
 }
 
@@ -164,12 +183,51 @@ describe('the operator log lines', () => {
     await volume.write({ port: '9090', rate_limit: '10', mode: 'fast', api_key: 'k1' });
     const changeLine = (m: string): boolean => m.endsWith(': mode: normal → fast');
     await eventually(() => expect(logger.messages().some(changeLine)).toBe(true));
-    const later = logger.messages().slice(2).filter((m) => !changeLine(m));
+    const later = logger
+      .messages()
+      .slice(2)
+      .filter((m) => !changeLine(m));
     const refusal = later.filter((m) => m.includes('refused "-1"'));
     expect(refusal.length).toBeLessThanOrEqual(1);
     // The versions in between may be merged by the watcher: one warning per version processed.
     const processed = service.status().generation - 3; // start, the first version, its manual reload
     expect(later.filter((m) => m.startsWith('warn: Static flag "port"')).length).toBe(processed);
     expect(later.filter((m) => !m.startsWith('warn: '))).toEqual([]);
+  });
+
+  it("gives Nest's JSON ConsoleLogger the same facts as fields, under the DflagModule context", async () => {
+    const { flagSet } = makeAppFlags();
+    const json = new JsonCapture();
+    @Module({
+      imports: [EventEmitterModule.forRoot(), DflagModule.forRoot({ path: volume.dir, flagSet })],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: json });
+    await app.init();
+    flagSet.override({ mode: 'a\nb', api_key: SECRET });
+    const ours = (): Array<Record<string, unknown>> =>
+      json.records.filter((r) => r.context === 'DflagModule');
+    await eventually(() => expect(ours()).toHaveLength(2));
+    const [loaded, changed] = ours();
+    expect(loaded).toMatchObject({
+      level: 'log',
+      params: { event: 'dflag.loaded', flagSet: 'app', layout: 'kubelet', fromConfigMap: 3 },
+    });
+    expect(changed).toMatchObject({
+      level: 'log',
+      message: expect.stringContaining('mode: normal → a\\nb, api_key: [redacted] → [redacted]'),
+      params: {
+        event: 'dflag.changed',
+        source: 'override',
+        changes: [
+          { name: 'mode', previous: 'normal', current: 'a\\nb', source: 'override' },
+          { name: 'api_key', previous: '[redacted]', current: '[redacted]', source: 'override' },
+        ],
+      },
+    });
+    expect(
+      JSON.stringify((changed as { params: { changes: unknown } }).params.changes),
+    ).not.toContain(SECRET);
   });
 });
