@@ -26,7 +26,8 @@ export interface DflagOptions extends Omit<ConfigMapEngineOptions, 'flagSet' | '
    */
   flags?: FlagHandles;
   /**
-   * Where the engine's warnings and errors go. Values of sensitive flags never reach it.
+   * Where the engine's warnings and errors and the module's log lines (start, changes, pending
+   * restarts, subPath mounts; see README "Logs") go. Values of sensitive flags never reach it.
    * @default a Nest `Logger` with the context `DflagModule`
    */
   logger?: DflagLogger;
