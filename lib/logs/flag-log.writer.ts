@@ -8,6 +8,7 @@ import { messages } from '../errors/messages.constant.js';
 import type { FlagBatch } from '../flags/flag-batch.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import { changeText, showChange } from './change-text.util.js';
+import { withJsonFields } from './json-fields.util.js';
 
 /**
  * FlagLogWriter writes the operator's log lines of a ConfigMap registration: one line at start
@@ -17,9 +18,10 @@ import { changeText, showChange } from './change-text.util.js';
  * warning per static flag newly pending restart. Refused values and unknown keys are the
  * engine's own warnings (once per version); a no-op writes nothing.
  *
- * Every line also goes with its facts as a plain object, the second argument of the logger's
- * method: Nest 12's `ConsoleLogger` takes it as structured params (in `json: true` mode under
- * `params`, or at the top level with `flattenParams`); a logger that takes one argument ignores it.
+ * With a logger that writes JSON (see `writesJson`) every line also goes with its facts as
+ * a plain object, the second argument of the logger's method: Nest 12's `ConsoleLogger` in
+ * `json: true` mode logs it under `params` (at the top level with `flattenParams`). A text logger
+ * gets the line alone: it would print the object as a second line.
  */
 export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unsubscribe: Array<() => void>;
@@ -28,11 +30,14 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   /** Static flags pending restart, and the version each was reported for. */
   private readonly pending = new Map<string, string | undefined>();
 
+  private readonly logger: DflagLogger;
+
   constructor(
     private readonly engine: DflagEngine,
-    private readonly logger: DflagLogger,
+    logger: DflagLogger,
     private readonly mountinfo: () => string | undefined = readMountinfo,
   ) {
+    this.logger = withJsonFields(logger);
     this.unsubscribe = [
       engine.flagSet.onBatch((batch) => this.onBatch(batch)),
       engine.onReload((report) => this.onReport(report)),

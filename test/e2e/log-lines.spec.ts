@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import { DflagModule, FlagService } from '../../lib/index.js';
 import type { DflagLogger, FlagSet } from '../../lib/index.js';
+import { withJsonFields, writesJson } from '../../lib/logs/json-fields.util.js';
 import { eventually } from '../utils/eventually.js';
 import { makeAppFlags } from './support/app-flags.js';
 import { createVolume } from './support/volume.js';
@@ -15,8 +16,9 @@ interface Line {
   readonly fields: Record<string, unknown> | undefined;
 }
 
-/** CapturingLogger keeps every line the module writes, with its structured fields. */
+/** CapturingLogger keeps every line the module writes, with its structured fields (it says it writes JSON). */
 class CapturingLogger implements DflagLogger {
+  readonly json = true;
   readonly lines: Line[] = [];
   log(message: string, fields?: Record<string, unknown>): void {
     this.lines.push({ level: 'log', message, fields });
@@ -229,5 +231,29 @@ describe('the operator log lines', () => {
     expect(
       JSON.stringify((changed as { params: { changes: unknown } }).params.changes),
     ).not.toContain(SECRET);
+  });
+});
+
+describe('the operator log lines with a text logger', () => {
+  it('a text logger gets the line alone (no object printed as a second line); a JSON one gets the fields', () => {
+    const text: unknown[][] = [];
+    const json: unknown[][] = [];
+    const textLogger = withJsonFields({
+      log: (...args: unknown[]) => text.push(args),
+      warn: () => undefined,
+      error: () => undefined,
+    });
+    const jsonLogger = withJsonFields({
+      json: true,
+      log: (...args: unknown[]) => json.push(args),
+      warn: () => undefined,
+      error: () => undefined,
+    } as DflagLogger);
+    textLogger.log('line', { a: 1 });
+    jsonLogger.log('line', { a: 1 });
+    expect(text).toEqual([['line']]);
+    expect(json).toEqual([['line', { a: 1 }]]);
+    expect(writesJson({ localInstance: new ConsoleLogger() })).toBe(false); // a Nest Logger over a text one
+    expect(writesJson({ localInstance: new ConsoleLogger({ json: true }) })).toBe(true);
   });
 });
