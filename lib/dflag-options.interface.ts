@@ -2,7 +2,7 @@ import type { ConfigMapEngineOptions } from './configmap/configmap-options.inter
 import type { DflagLogger } from './configmap/dflag-logger.interface.js';
 import type { FlagHandles } from './flag-handles.type.js';
 import type { FlagSet } from './flags/flag-set.js';
-import type { LogLevelOption, LogLevelOptions } from './log-level/log-level-options.interface.js';
+import type { LogLevelOption } from './log-level/log-level-options.interface.js';
 
 /**
  * DflagOptions binds a flag set to a mounted ConfigMap: what `loadFlags()`
@@ -37,7 +37,7 @@ export interface DflagOptions extends Omit<ConfigMapEngineOptions, 'flagSet' | '
    * `loglevel`, or `{ flag, onChange }`. Declared into the bound set (unless
    * it declares the name with `logLevelFlag()`) before the ConfigMap is read,
    * and applied by DflagModule from the application's bootstrap; with
-   * `loadFlags()` give it there too. See {@link LogLevelOptions}.
+   * `loadFlags()` give it there too. See `LogLevelOptions`.
    * @default false
    */
   logLevel?: LogLevelOption;

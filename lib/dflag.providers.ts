@@ -24,8 +24,11 @@ import { FlagEventsPublisher } from './events/flag-events.publisher.js';
 import { FlagService } from './flag.service.js';
 import type { Flag } from './flags/flag.js';
 import { LogLevelApplier } from './log-level/log-level.applier.js';
-import { ensureLogLevelFlag, logLevelFlagName } from './log-level/log-level-flag.js';
-import { isLogLevelFlag } from './log-level/log-level-flag.js';
+import {
+  ensureLogLevelFlag,
+  isLogLevelFlag,
+  logLevelFlagName,
+} from './log-level/log-level-flag.js';
 import { checkFactoryOptions } from './options/check-dflag-options.util.js';
 import { resolveFlagSet } from './resolve-flag-set.util.js';
 
