@@ -195,6 +195,28 @@ describe('DflagModule logLevel: the loglevel flag sets the Nest log levels at ru
     await expectDebug(worker, () => logger.lines.join('\n'), false);
   });
 
+  it('takes logLevel from a forRootAsync() factory', async () => {
+    const flagSet = appFlags();
+    await volume.write({ mode: 'normal', loglevel: 'debug' });
+    @Module({
+      imports: [
+        EventEmitterModule.forRoot(),
+        DflagModule.forRootAsync({
+          useFactory: () => ({ path: volume.dir, flagSet, logLevel: true }),
+        }),
+      ],
+      providers: [Worker],
+    })
+    class AsyncModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AsyncModule] }).compile();
+    app = moduleRef.createNestApplication({ logger: ['fatal', 'error', 'warn', 'log'] });
+    const logger = new LevelledLogger();
+    app.useLogger(logger);
+    await app.init();
+    app.get(Worker).tick(1);
+    expect(logger.lines).toContain('debug: debug tick 1');
+  });
+
   it('refuses a set that declares the name as another flag, and logLevel options it does not know', async () => {
     const flagSet = appFlags();
     defineFlags(
