@@ -2,6 +2,7 @@ import type { ConfigMapEngineOptions } from './configmap/configmap-options.inter
 import type { DflagLogger } from './configmap/dflag-logger.interface.js';
 import type { FlagHandles } from './flag-handles.type.js';
 import type { FlagSet } from './flags/flag-set.js';
+import type { LogLevelOption } from './log-level/log-level-options.interface.js';
 
 /**
  * DflagOptions binds a flag set to a mounted ConfigMap: what `loadFlags()`
@@ -31,6 +32,16 @@ export interface DflagOptions extends Omit<ConfigMapEngineOptions, 'flagSet' | '
    * @default a Nest `Logger` with the context `DflagModule`
    */
   logger?: DflagLogger;
+  /**
+   * A built-in dynamic flag (Go dflag's `loglevel`) whose value sets the
+   * application's Nest log levels at run time: `true` for a flag named
+   * `loglevel`, or `{ flag, onChange }`. Declared into the bound set (unless
+   * it declares the name with `logLevelFlag()`) before the ConfigMap is read,
+   * and applied by DflagModule from the application's bootstrap; with
+   * `loadFlags()` give it there too. See `LogLevelOptions`.
+   * @default false
+   */
+  logLevel?: LogLevelOption;
 }
 
 /**

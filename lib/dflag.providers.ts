@@ -23,7 +23,14 @@ import { messages } from './errors/messages.constant.js';
 import { FlagEventsPublisher } from './events/flag-events.publisher.js';
 import { FlagService } from './flag.service.js';
 import type { Flag } from './flags/flag.js';
+import { LogLevelApplier } from './log-level/log-level.applier.js';
+import {
+  ensureLogLevelFlag,
+  isLogLevelFlag,
+  logLevelFlagName,
+} from './log-level/log-level-flag.js';
 import { checkFactoryOptions } from './options/check-dflag-options.util.js';
+import { resolveFlagSet } from './resolve-flag-set.util.js';
 
 const nameOf = (inquirer: unknown): string | undefined =>
   (inquirer as { constructor?: { name?: string } } | undefined)?.constructor?.name;
@@ -52,9 +59,13 @@ export function createConfigMapEngineProvider(): FactoryProvider<Promise<DflagEn
       application: ModulesContainer,
     ) => {
       if (!emitter) throw new DflagSetupError(messages.missingEventEmitter);
+      const checked = checkFactoryOptions(options);
+      // Declared before the set is read, so that the ConfigMap's value is loaded with the rest.
+      const flagSet = resolveFlagSet(checked);
+      ensureLogLevelFlag(flagSet, checked.logLevel, engineRegistry.hasRead(flagSet));
       // The modules container is one per application: it tells a second
       // registration of the same app from another application.
-      return engineRegistry.attach(checkFactoryOptions(options), application);
+      return engineRegistry.attach(checked, application);
     },
     inject: [DFLAG_MODULE_OPTIONS, { token: EventEmitter2, optional: true }, ModulesContainer],
   };
@@ -137,6 +148,20 @@ export function createDflagProviders(
         application: ModulesContainer,
       ) => new DflagLifecycle(engine, publisher, engineBinding, application),
       inject: [DFLAG_ENGINE, FlagEventsPublisher, ModulesContainer],
+    },
+    {
+      provide: LogLevelApplier,
+      // The module's options are absent under the test kit: there is no log level flag then.
+      useFactory: (engine: DflagEngine, options: DflagOptions | undefined) => {
+        const name = logLevelFlagName(options?.logLevel);
+        const flag = name === undefined ? undefined : engine.flagSet.find(name);
+        return new LogLevelApplier(
+          flag && isLogLevelFlag(flag) ? flag : undefined,
+          options?.logLevel,
+          options?.logger ?? new Logger(DFLAG_LOGGER_CONTEXT),
+        );
+      },
+      inject: [DFLAG_ENGINE, { token: DFLAG_MODULE_OPTIONS, optional: true }],
     },
   ];
   const flagProviders = new Map<string, Provider>();

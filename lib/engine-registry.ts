@@ -30,7 +30,10 @@ interface Entry {
 /** EngineFactory creates the engine of a flag set (a seam; the default is the real ConfigMapEngine). */
 export type EngineFactory = (options: DflagOptions, flagSet: FlagSet) => ConfigMapEngine;
 
-const createEngine: EngineFactory = ({ flags: _handles, ...options }, flagSet) =>
+const createEngine: EngineFactory = (
+  { flags: _handles, logLevel: _logLevel, ...options },
+  flagSet,
+) =>
   new ConfigMapEngine({
     ...options, // every engine option passes through as given (checked by the engine)
     flagSet,
@@ -104,6 +107,11 @@ export class EngineRegistry implements EngineBinding {
     entry.applications.add(application);
     await this.initialize(entry, flagSet);
     return entry.engine;
+  }
+
+  /** hasRead tells whether the set has an engine here, i.e. was read (or is being read). */
+  hasRead(flagSet: FlagSet): boolean {
+    return this.entries.has(flagSet);
   }
 
   /** claim makes the application the one that watches with the engine (see {@link EngineBinding.claim}). */

@@ -61,6 +61,10 @@ export type {
   DflagOptions,
 } from './dflag-options.interface.js';
 export { loadFlags } from './load-flags.js';
+export { DEFAULT_LOG_LEVEL_FLAG, logLevelFlag } from './log-level/log-level-flag.js';
+export type { LogLevelFlagOptions } from './log-level/log-level-flag.js';
+export type { LogLevelOption, LogLevelOptions } from './log-level/log-level-options.interface.js';
+export { logLevelsOf, NEST_LOG_LEVELS } from './log-level/log-levels.util.js';
 export { FlagService } from './flag.service.js';
 export type { FlagInfo } from './flag-info.interface.js';
 export type { FlagHandles, FlagName } from './flag-handles.type.js';

@@ -1,7 +1,9 @@
 import type { ReloadReport } from './configmap/reload-report.interface.js';
 import type { DflagOptions } from './dflag-options.interface.js';
 import { engineRegistry } from './engine-registry.js';
+import { ensureLogLevelFlag } from './log-level/log-level-flag.js';
 import { checkDflagOptions, OPTION_SOURCES } from './options/check-dflag-options.util.js';
+import { resolveFlagSet } from './resolve-flag-set.util.js';
 
 /**
  * loadFlags reads the ConfigMap into a flag set before the Nest application
@@ -26,6 +28,8 @@ import { checkDflagOptions, OPTION_SOURCES } from './options/check-dflag-options
  */
 export async function loadFlags(pathOrOptions: string | DflagOptions): Promise<ReloadReport> {
   const options = checkDflagOptions(pathOrOptions, OPTION_SOURCES.loadFlags);
+  const flagSet = resolveFlagSet(options);
+  ensureLogLevelFlag(flagSet, options.logLevel, engineRegistry.hasRead(flagSet));
   const engine = await engineRegistry.load(options);
   return engine.initialize();
 }

@@ -235,4 +235,18 @@ export const messages = {
     `Flag set "${e(flagSet)}" changed from ${e(source)} (version ${e(version ?? 'none')}): ${changes.join(', ')}`,
   subPathMounted: (dir: string, mounts: readonly string[]) =>
     `The ConfigMap directory ${e(dir)} has no ..data and ${list(mounts)} ${mounts.length === 1 ? 'is a subPath mount' : 'are subPath mounts'}: kubelet never updates a subPath, so these values stay as they are until the pod restarts. Mount the whole volume (volumeMounts[] without subPath) to follow the ConfigMap`,
+  logLevelExpected:
+    'Nest log levels: one of fatal, error, warn, log, debug, verbose (that level and every more severe one), a comma-separated list of them (exactly those levels), or nothing (the levels the application was started with)',
+  logLevelDescription:
+    'The Nest log levels: one level (it and the more severe ones), a comma-separated list (exactly those), or empty (the levels the application was started with)',
+  unknownLogLevel: (item: string) =>
+    `"${e(item)}" is not a Nest log level (fatal, error, warn, log, debug, verbose)`,
+  acceptsLogLevel:
+    'true, false, or { flag?: a flag name, onChange?: a function receiving the new levels }',
+  logLevelFlagForeign: (name: string, set: string) =>
+    `Flag "${e(name)}" of flag set "${e(set)}" is not a log level flag: declare it with logLevelFlag(), leave it to DflagModule (logLevel), or give logLevel another flag name`,
+  logLevelAfterLoad: (name: string, set: string) =>
+    `Flag set "${e(set)}" was already read without the log level flag "${e(name)}": give logLevel to loadFlags() too, or declare the flag with logLevelFlag() before reading`,
+  logLevelHookThrew: (name: string, reason: string) =>
+    `The onChange hook of log level flag "${e(name)}" threw (the Nest log levels are applied): ${e(reason)}`,
 } as const;

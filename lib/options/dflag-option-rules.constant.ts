@@ -24,6 +24,26 @@ const flagsRule: OptionRule = {
     Object.values(value).every((handle) => handle instanceof Flag),
 };
 
+const LOG_LEVEL_KEYS: Readonly<Record<string, (value: unknown) => boolean>> = {
+  flag: (value) => typeof value === 'string' && value.length > 0,
+  onChange: (value) => typeof value === 'function',
+};
+
+/** `logLevel`: a boolean, or an object of known keys only, each of the right kind. */
+const logLevelRule: OptionRule = {
+  accepts: messages.acceptsLogLevel,
+  valid: (value) =>
+    typeof value === 'boolean' ||
+    (typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Object.entries(value).every(
+        ([key, given]) =>
+          given === undefined ||
+          (Object.hasOwn(LOG_LEVEL_KEYS, key) && LOG_LEVEL_KEYS[key]?.(given)),
+      )),
+};
+
 /** The rules of {@link DflagOptions} (`loadFlags()`, and what `forRootAsync()`'s factory returns). */
 export const DFLAG_OPTION_RULES = {
   path: ENGINE_OPTION_RULES.path,
@@ -37,6 +57,7 @@ export const DFLAG_OPTION_RULES = {
   settleDelay: ENGINE_OPTION_RULES.settleDelay,
   usePolling: ENGINE_OPTION_RULES.usePolling,
   logger: ENGINE_OPTION_RULES.logger,
+  logLevel: logLevelRule,
 } as const satisfies Record<keyof DflagOptions, OptionRule>;
 
 const EXTRAS_RULES = {
