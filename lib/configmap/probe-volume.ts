@@ -1,8 +1,7 @@
 import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { errnoOf as errno } from '../kubelet/errno.util.js';
 import { DATA_DIR_NAME, KUBELET_PREFIX } from '../kubelet/kubelet.constants.js';
-
-const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
 /**
  * probeVolume returns a cheap identity of the directory's current state,
@@ -14,7 +13,7 @@ const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoExce
  *   directories). ctime is there because `cp -p`, `rsync -t` and `tar -x`
  *   restore size and mtime, never ctime;
  * - `transient:` + the same fingerprint when the directory is kubelet's
- *   layout caught mid-change (see {@link kubeletTransition});
+ *   layout caught mid-change (see {@link KubeletTransition});
  * - `missing`; `unreadable:<code>` when the directory cannot be listed.
  */
 export function probeVolume(dir: string): string {
@@ -34,18 +33,54 @@ export function probeVolume(dir: string): string {
     const code = errno(error);
     return code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : `unreadable:${code}`;
   }
+  return plainFingerprint(dir, names, dataIsReal).identity;
+}
+
+/** PlainFingerprint is a plain directory's identity and whether it is kubelet's layout mid-change. */
+export interface PlainFingerprint {
+  /** `plain:` or `transient:` + every visible entry's name, size, mtime, ctime, inode and mode. */
+  readonly identity: string;
+  readonly transition: KubeletTransition | undefined;
+}
+
+/**
+ * plainFingerprint looks at every visible entry of a directory without a
+ * `..data` symlink once: an `lstat`, and for a symlink its target too (for
+ * the fingerprint: symlinks are followed) and whether it leads into `..data/`
+ * (see {@link KubeletTransition}). `dataIsReal`: `..data` is there as a real
+ * directory, which resolves the per-key links: no transition.
+ */
+export function plainFingerprint(
+  dir: string,
+  names: readonly string[],
+  dataIsReal: boolean,
+): PlainFingerprint {
   const parts: string[] = [];
-  for (const name of names) {
+  let visible = false;
+  let links = false;
+  for (const name of [...names].sort()) {
     if (name.startsWith('.')) continue;
+    visible = true;
+    const path = join(dir, name);
     try {
-      const s = statSync(join(dir, name));
+      let s = lstatSync(path);
+      if (s.isSymbolicLink()) {
+        links ||= readlinkSync(path).startsWith(`${DATA_DIR_NAME}/`);
+        s = statSync(path);
+      }
       parts.push(`${name}:${s.size}:${s.mtimeMs}:${s.ctimeMs}:${s.ino}:${s.mode}`);
     } catch {
       parts.push(`${name}:dangling`);
     }
   }
-  const transition = !dataIsReal && kubeletTransition(dir, names) !== undefined;
-  return `${transition ? 'transient' : 'plain'}:${parts.join('/')}`;
+  const transition = dataIsReal
+    ? undefined
+    : links
+      ? 'links'
+      : !visible && names.some((n) => n.startsWith(KUBELET_PREFIX))
+        ? 'first-write'
+        : undefined;
+  return { identity: `${transition ? 'transient' : 'plain'}:${parts.join('/')}`, transition };
 }
 
 /**
@@ -56,31 +91,6 @@ export function probeVolume(dir: string): string {
  * `..data` exists; or a version directory a failed write left behind).
  */
 export type KubeletTransition = 'links' | 'first-write';
-
-/**
- * kubeletTransition tells whether a directory without `..data` (the caller
- * checked) is kubelet's layout caught mid-change. Nothing else makes a
- * directory kubelet's: names starting with `..` beside plain files (an
- * editor's `..notes`) are ignored like every dotfile. The caller waits a
- * grace period, then reads it as a plain directory.
- */
-export function kubeletTransition(
-  dir: string,
-  names: readonly string[],
-): KubeletTransition | undefined {
-  let visible = false;
-  for (const name of names) {
-    if (name.startsWith('.')) continue;
-    visible = true;
-    try {
-      const path = join(dir, name);
-      if (lstatSync(path).isSymbolicLink() && readlinkSync(path).startsWith(`${DATA_DIR_NAME}/`)) {
-        return 'links';
-      }
-    } catch {
-      // Gone meanwhile: nothing to conclude from it.
-    }
-  }
-  if (!visible && names.some((n) => n.startsWith(KUBELET_PREFIX))) return 'first-write';
-  return undefined;
-}
+// Nothing else makes a directory kubelet's: names starting with `..` beside plain files (an
+// editor's `..notes`) are ignored like every dotfile. The caller waits a grace period, then reads
+// such a directory as a plain one.

@@ -2,8 +2,9 @@ import type { Stats } from 'node:fs';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
+import { errnoOf as errno } from '../kubelet/errno.util.js';
 import { DATA_DIR_NAME, MAX_CONFIGMAP_BYTES } from '../kubelet/kubelet.constants.js';
-import { kubeletTransition, probeVolume } from './probe-volume.js';
+import { plainFingerprint, probeVolume } from './probe-volume.js';
 import { kindOf, readKeyFile } from './read-key-file.util.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
@@ -30,8 +31,6 @@ const readLinkOrUndefined = (path: string): string | undefined => {
     return undefined;
   }
 };
-
-const errno = (error: unknown): string | undefined => (error as NodeJS.ErrnoException).code;
 
 /** ioReason is an I/O error as `CODE: description`, without the path Node appends. */
 const ioReason = (error: unknown): string => {
@@ -272,12 +271,11 @@ function readPlain(dir: string, options: ReadVolumeOptions, dataIsReal = false):
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') return missing();
     return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
   }
-  // A real `..data` directory (made by hand) resolves the per-key links: no transition.
-  const transition = dataIsReal ? undefined : kubeletTransition(dir, names);
+  // Taken before reading, so that a change made while reading is seen by the next probe.
+  const { identity, transition } = plainFingerprint(dir, names, dataIsReal);
   if (transition && !options.acceptBrokenLayout) {
     return { ...missing(), layout: 'transient', identity: 'transient' };
   }
-  const identity = probeVolume(dir);
   const out = collected();
   const layoutProblem =
     transition === 'links'

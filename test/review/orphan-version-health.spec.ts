@@ -11,7 +11,7 @@ describe('review: kubelet layout left with only a version directory', () => {
   afterEach(() => h.teardown());
 
   // Was a defect (fixed): once `..data` and the key links are gone for good but a version directory stays
-  // (kubeletTransition 'first-write'), the engine reads the directory as empty after 2 s: every
+  // (KubeletTransition 'first-write'), the engine reads the directory as empty after 2 s: every
   // flag drops to its default, yet status has no layoutProblem and no error (only a warning),
   // lastResult is 'applied' and health says 'up' — the transition that lasted too long is not
   // reported as degraded, unlike the 'links' case (layoutBroken).
