@@ -70,6 +70,11 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   private readonly flags = new Map<string, Flag<unknown>>();
   private readonly onListenerError: (error: unknown, flag: string) => void;
   private readonly batchListeners = new Set<FlagBatchListener>();
+  /**
+   * The checksums of the current values, until the next swap or declaration:
+   * status, reports, events and health all ask for them around each swap.
+   */
+  private readonly checksums = new Map<'dynamic' | 'static', string>();
 
   constructor(
     /** A name used in error messages. */
@@ -92,6 +97,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       throw new FlagDeclarationError(name, messages.duplicateFlag(name, this.name));
     const flag = new Flag<T>(name, spec, this);
     this.flags.set(name, flag as Flag<unknown>);
+    this.checksums.clear();
     return flag;
   }
 
@@ -168,6 +174,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       const previous = flag.get();
       const previousSource = flag.source;
       flag.commit(layers, next, at);
+      this.checksums.clear();
       if (!flag.equals(previous, next.value)) {
         changes.push({
           name: flag.name,
@@ -244,7 +251,12 @@ export class FlagSet implements Iterable<Flag<unknown>> {
    * {@link checksumOf}); sensitive flags count by name and serving layer only, never by value.
    */
   checksum(which: 'dynamic' | 'static'): string {
-    return checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
+    let sum = this.checksums.get(which);
+    if (sum === undefined) {
+      sum = checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
+      this.checksums.set(which, sum);
+    }
+    return sum;
   }
 
   /** usage returns the `--help` table of every flag. */

@@ -25,8 +25,6 @@ import { withJsonFields } from './json-fields.util.js';
  */
 export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unsubscribe: Array<() => void>;
-  /** The changes of the version being applied, until its report (synchronously after the swap) gives its version. */
-  private versionChanges: FlagChange[] | undefined;
   /** Static flags pending restart, and the version each was reported for. */
   private readonly pending = new Map<string, string | undefined>();
 
@@ -83,29 +81,24 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
+  /** onBatch logs a change made through the flag set (an override, `apply()`…); the engine's own versions are logged from their report. */
   private onBatch(batch: FlagBatch): void {
-    if (batch.tag === this.engine) {
-      const changes = [...batch.changes];
-      this.versionChanges = changes;
-      // A report that never came must not keep the changes from being logged.
-      queueMicrotask(() => {
-        if (this.versionChanges !== changes) return;
-        this.versionChanges = undefined;
-        this.writeChanges(changes, this.engine.status().version);
-      });
-      return;
-    }
-    this.writeChanges(batch.changes, this.engine.status().version);
+    if (batch.tag === this.engine) return;
+    const { version, generation } = this.engine.status();
+    this.writeChanges(batch.changes, version, generation);
   }
 
+  /** onReport logs a ConfigMap version's changes (its report carries them, with its version). */
   private onReport(report: ReloadReport): void {
-    const changes = this.versionChanges;
-    this.versionChanges = undefined;
-    if (changes) this.writeChanges(changes, report.version);
+    this.writeChanges(report.changes, report.version, report.generation);
     this.checkPending(report.version);
   }
 
-  private writeChanges(changes: readonly FlagChange[], version: string | undefined): void {
+  private writeChanges(
+    changes: readonly FlagChange[],
+    version: string | undefined,
+    generation: number,
+  ): void {
     if (changes.length === 0) return;
     const shown = changes.map((change) => showChange(change, this.engine.flagSet));
     const source = [...new Set(shown.map((s) => s.source))].join('+');
@@ -116,7 +109,7 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
         flagSet: this.engine.flagSet.name,
         path: this.engine.path,
         version: version ?? null,
-        generation: this.engine.status().generation,
+        generation,
         source,
         changes: shown,
       },
