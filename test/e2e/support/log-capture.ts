@@ -16,19 +16,13 @@ export class Worker {
   }
 }
 
-/** LevelledLogger is a user logger with `setLogLevels()`: it writes only the enabled levels. */
-export class LevelledLogger implements LoggerService {
+/** RecordingLogger writes `level: message` lines for the levels `enabled()` lets through. */
+abstract class RecordingLogger implements LoggerService {
   readonly lines: string[] = [];
-  levels: LogLevel[] = ['fatal', 'error', 'warn', 'log'];
-  readonly levelCalls: LogLevel[][] = [];
-
-  setLogLevels(levels: LogLevel[]): void {
-    this.levels = levels;
-    this.levelCalls.push(levels);
-  }
+  protected abstract enabled(level: LogLevel): boolean;
 
   private write(level: LogLevel, message: unknown): void {
-    if (this.levels.includes(level)) this.lines.push(`${level}: ${String(message)}`);
+    if (this.enabled(level)) this.lines.push(`${level}: ${String(message)}`);
   }
   log(message: unknown): void {
     this.write('log', message);
@@ -50,31 +44,32 @@ export class LevelledLogger implements LoggerService {
   }
 }
 
+/** LevelledLogger is a user logger with `setLogLevels()`: it writes only the enabled levels. */
+export class LevelledLogger extends RecordingLogger {
+  levels: LogLevel[] = ['fatal', 'error', 'warn', 'log'];
+  readonly levelCalls: LogLevel[][] = [];
+
+  setLogLevels(levels: LogLevel[]): void {
+    this.levels = levels;
+    this.levelCalls.push(levels);
+  }
+
+  protected enabled(level: LogLevel): boolean {
+    return this.levels.includes(level);
+  }
+}
+
 /**
  * ThresholdLogger stands for pino or winston: no `setLogLevels()`, one
  * threshold of its own (`level`) that only the `onChange` hook can move.
  */
-export class ThresholdLogger implements LoggerService {
+export class ThresholdLogger extends RecordingLogger {
   static readonly ORDER: readonly string[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  readonly lines: string[] = [];
   level = 'log';
 
-  private write(level: string, message: unknown): void {
+  protected enabled(level: LogLevel): boolean {
     const order = ThresholdLogger.ORDER;
-    if (order.indexOf(level) <= order.indexOf(this.level))
-      this.lines.push(`${level}: ${String(message)}`);
-  }
-  log(message: unknown): void {
-    this.write('log', message);
-  }
-  error(message: unknown): void {
-    this.write('error', message);
-  }
-  warn(message: unknown): void {
-    this.write('warn', message);
-  }
-  debug(message: unknown): void {
-    this.write('debug', message);
+    return order.indexOf(level) <= order.indexOf(this.level);
   }
 }
 
