@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { assessHealth } from '../../lib/health/index.js';
+import { assessHealth, assessLiveness, assessReadiness } from '../../lib/health/index.js';
 import type { ConfigMapStatus } from '../../lib/index.js';
 
 const lib = join(import.meta.dirname, '../../lib');
@@ -91,5 +91,26 @@ describe('assessHealth', () => {
       'static flags changed in the ConfigMap take effect on restart: port',
       'the ConfigMap directory /etc/dflag is missing; flags serve their fallbacks',
     ]);
+  });
+
+  it('liveness fails only when nothing watches, whatever the content; readiness only on a start-up refusal', () => {
+    const refused = {
+      ...healthy,
+      lastResult: 'rejected' as const,
+      errors: ['Flag "rate": refused'],
+      latestRefused: true,
+    };
+    expect(assessLiveness(refused)).toEqual({ up: true, reason: undefined });
+    expect(assessReadiness(refused)).toEqual({ up: true, reason: undefined });
+    expect(assessLiveness({ ...healthy, watchMode: 'stopped' })).toEqual({
+      up: false,
+      reason:
+        'the ConfigMap at /etc/dflag is not watched (the engine stopped while the application runs): values no longer follow it',
+    });
+    expect(assessReadiness({ ...healthy, ready: false, refusedAtStart: ['rate'] })).toEqual({
+      up: false,
+      reason:
+        "not ready: started on fallbacks for refused values (startOnInvalid: 'unready') of rate; ready once a ConfigMap version gives them valid values",
+    });
   });
 });
