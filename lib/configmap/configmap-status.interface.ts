@@ -53,6 +53,11 @@ export interface ConfigMapStatus {
    */
   readonly refusedAtStart: readonly string[];
   /**
+   * Flags holding a value on the `runtime` layer (the setter's expiring values), whichever layer
+   * serves: a forgotten override is visible here, in health (`degraded`) and in the listing.
+   */
+  readonly overriddenAtRuntime: readonly string[];
+  /**
    * The options the engine runs with, every default filled in (the logger
    * aside): with `loadFlags()`, those of the load, which a `DflagModule`
    * reusing it may repeat but not change. Absent for an engine without them

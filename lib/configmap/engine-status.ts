@@ -3,6 +3,7 @@ import type { ApplyOutcome } from './apply-snapshot.js';
 import type { ConfigMapStatus, VolumeLayout, WatchMode } from './configmap-status.interface.js';
 import type { FlagChecksums, ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
+import { overriddenAtRuntime } from '../runtime/overridden-at-runtime.util.js';
 
 /**
  * EngineStatus is the record of what the engine processed: the layout and
@@ -112,6 +113,7 @@ export class EngineStatus {
       startedOnFallbacks: this.startedOnFallbacks,
       ready: readiness.ready,
       refusedAtStart: readiness.fallbacks,
+      overriddenAtRuntime: overriddenAtRuntime(this.flagSet),
     };
   }
 

@@ -9,6 +9,7 @@ export const DflagErrorCode = {
   ConfigMap: 'DFLAG_CONFIGMAP',
   Manifest: 'DFLAG_MANIFEST',
   Setup: 'DFLAG_SETUP',
+  RuntimeValue: 'DFLAG_RUNTIME_VALUE',
 } as const;
 export type DflagErrorCode = (typeof DflagErrorCode)[keyof typeof DflagErrorCode];
 

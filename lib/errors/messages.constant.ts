@@ -207,6 +207,8 @@ export const messages = {
     `not ready: started on fallbacks for refused values (startOnInvalid: 'unready') of ${list(names)}; ready once a ConfigMap version gives them valid values`,
   healthNotWatching: (path: string) =>
     `the ConfigMap at ${e(path)} is not watched (the engine stopped while the application runs): values no longer follow it`,
+  healthOverriddenAtRuntime: (names: readonly string[]) =>
+    `flag overridden at runtime: ${list(names)} (until each expires or is removed)`,
   healthStopped:
     'the ConfigMap is not being watched (watchMode: stopped): its changes are not applied',
   healthNoRegistration: (name: string | undefined) =>

@@ -31,6 +31,8 @@ export function assessHealth(status: ConfigMapStatus): DflagHealthAssessment {
   if (status.watchMode === 'stopped') reasons.push(messages.healthStopped);
   if (status.directoryMissing) reasons.push(messages.healthDirectoryMissing(status.path));
   if (status.layoutProblem) reasons.push(status.layoutProblem);
+  if (status.overriddenAtRuntime.length > 0)
+    reasons.push(messages.healthOverriddenAtRuntime(status.overriddenAtRuntime));
   if (status.startedOnFallbacks && status.lastSuccessAt === undefined)
     reasons.push(messages.healthStartedOnFallbacks);
   return { state: reasons.length > 0 ? 'degraded' : 'up', reasons };

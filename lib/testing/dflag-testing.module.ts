@@ -12,6 +12,7 @@ import type { FlagHandles } from '../flag-handles.type.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import { resolveFlagSet } from '../resolve-flag-set.util.js';
+import { overriddenAtRuntime } from '../runtime/overridden-at-runtime.util.js';
 
 /** DflagTestingOptions configures `DflagTestingModule.forRoot()`. */
 export interface DflagTestingOptions extends DflagModuleExtras {
@@ -150,6 +151,7 @@ export class InMemoryFlagEngine implements DflagEngine {
       startedOnFallbacks: false,
       ready: true,
       refusedAtStart: [],
+      overriddenAtRuntime: overriddenAtRuntime(this.flagSet),
     };
   }
 

@@ -59,6 +59,7 @@ describe('assessHealth', () => {
     startedOnFallbacks: false,
     ready: true,
     refusedAtStart: [],
+    overriddenAtRuntime: [],
   };
 
   it('is up when the last version applied cleanly (warnings alone do not degrade)', () => {
@@ -73,6 +74,13 @@ describe('assessHealth', () => {
       reasons: [
         'the file watcher failed (ENOSPC: inotify limit); changes are picked up by periodic checks only',
       ],
+    });
+  });
+
+  it('is degraded while a flag holds a runtime value, naming it', () => {
+    expect(assessHealth({ ...healthy, overriddenAtRuntime: ['rate', 'mode'] })).toEqual({
+      state: 'degraded',
+      reasons: ['flag overridden at runtime: rate, mode (until each expires or is removed)'],
     });
   });
 
