@@ -33,6 +33,9 @@ export const runtimeMessages = {
     `allowSensitive names flags that are not sensitive or not in the allow list: ${list(names)}`,
   optionTtl: (option: string, value: unknown) =>
     `The runtime setter's ${e(option)} must be a positive duration such as "15m" (got ${e(JSON.stringify(value) ?? String(value))})`,
+  bearerSource:
+    'BearerTokenGuard needs exactly one source of its token: { file: "/path/to/token" } (a mounted Secret) or { env: "VARIABLE" }',
+  bearerRefused: 'a valid "Authorization: Bearer <token>" header is required',
   optionTtlOrder: (defaultTtl: string, maxTtl: string) =>
     `The runtime setter's defaultTtl (${e(defaultTtl)}) is longer than its maxTtl (${e(maxTtl)})`,
 };
