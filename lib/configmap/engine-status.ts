@@ -22,6 +22,7 @@ export class EngineStatus {
   lastSuccessAt: Date | undefined;
   errors: readonly string[] = [];
   warnings: readonly string[] = [];
+  unknownKeys: readonly string[] = [];
   pendingRestart: readonly string[] = [];
   directoryMissing = false;
   layoutProblem: string | undefined;
@@ -51,6 +52,7 @@ export class EngineStatus {
     if (outcome.result === 'applied') this.lastSuccessAt = at;
     this.errors = outcome.errors.map((e) => e.message);
     this.warnings = outcome.warnings;
+    this.unknownKeys = outcome.unknownKeys;
     this.pendingRestart = outcome.pendingRestart;
     return {
       generation: this.generation,
@@ -103,6 +105,7 @@ export class EngineStatus {
       lastSuccessAt: this.lastSuccessAt,
       errors: this.errors,
       warnings: this.warnings,
+      unknownKeys: this.unknownKeys,
       pendingRestart: this.pendingRestart,
       checksums: this.checksums(),
       watchMode,
