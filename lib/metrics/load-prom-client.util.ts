@@ -1,8 +1,9 @@
 import { DflagSetupError } from '../errors/dflag-setup.error.js';
 import { metricsMessages } from './metrics-messages.constant.js';
+import type * as PromClientModule from 'prom-client';
 
 /** PromClient is the prom-client module, loaded when metrics are enabled. */
-export type PromClient = typeof import('prom-client');
+export type PromClient = Omit<typeof PromClientModule, 'default'>;
 
 const PACKAGE = 'prom-client';
 
@@ -24,8 +25,8 @@ function isMissingPackage(error: unknown): boolean {
  */
 export async function loadPromClient(): Promise<PromClient> {
   try {
-    const loaded: PromClient & { default?: PromClient } = await import('prom-client');
-    // A CommonJS package imported from ESM: its exports are also the default export.
+    const loaded = await import('prom-client');
+    // A CommonJS package imported from ESM: `default` is its `module.exports`, when Node gives it.
     return loaded.default ?? loaded;
   } catch (error) {
     if (isMissingPackage(error))
