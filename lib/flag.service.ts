@@ -8,6 +8,7 @@ import type { FlagInfo } from './flag-info.interface.js';
 import type { FlagValue } from './flags/define-flags.js';
 import type { Flag } from './flags/flag.js';
 import type { FlagSet } from './flags/flag-set.js';
+import { bindServiceEngine } from './service-engine.registry.js';
 
 /**
  * FlagService reads the flags of the set a DflagModule binds, and reports
@@ -21,7 +22,9 @@ import type { FlagSet } from './flags/flag-set.js';
  */
 @Injectable()
 export class FlagService<F extends FlagHandles = FlagHandles> {
-  constructor(@Inject(DFLAG_ENGINE) private readonly engine: DflagEngine) {}
+  constructor(@Inject(DFLAG_ENGINE) private readonly engine: DflagEngine) {
+    bindServiceEngine(this, engine);
+  }
 
   /** The bound flag set. */
   get flagSet(): FlagSet {

@@ -29,6 +29,8 @@ export interface ConfigMapStatus {
   readonly errors: readonly string[];
   /** Unknown keys and skipped entries of the last version. */
   readonly warnings: readonly string[];
+  /** The keys of the last version that no declared flag has (names only, never values). */
+  readonly unknownKeys: readonly string[];
   /** Static flags whose ConfigMap value differs from the running value: they take effect on restart. */
   readonly pendingRestart: readonly string[];
   readonly checksums: FlagChecksums;

@@ -23,6 +23,7 @@ export class EngineStatus {
   lastSuccessAt: Date | undefined;
   errors: readonly string[] = [];
   warnings: readonly string[] = [];
+  unknownKeys: readonly string[] = [];
   pendingRestart: readonly string[] = [];
   directoryMissing = false;
   layoutProblem: string | undefined;
@@ -52,6 +53,7 @@ export class EngineStatus {
     if (outcome.result === 'applied') this.lastSuccessAt = at;
     this.errors = outcome.errors.map((e) => e.message);
     this.warnings = outcome.warnings;
+    this.unknownKeys = outcome.unknownKeys;
     this.pendingRestart = outcome.pendingRestart;
     return {
       generation: this.generation,
@@ -104,6 +106,7 @@ export class EngineStatus {
       lastSuccessAt: this.lastSuccessAt,
       errors: this.errors,
       warnings: this.warnings,
+      unknownKeys: this.unknownKeys,
       pendingRestart: this.pendingRestart,
       checksums: this.checksums(),
       watchMode,

@@ -142,6 +142,7 @@ export class InMemoryFlagEngine implements DflagEngine {
       lastSuccessAt: this.lastSuccessAt,
       errors: this.last?.errors ?? [],
       warnings: [],
+      unknownKeys: [],
       pendingRestart: [],
       checksums: this.checksums(),
       watchMode: this.started ? 'events' : 'stopped',

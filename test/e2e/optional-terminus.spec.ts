@@ -50,6 +50,7 @@ describe('assessHealth', () => {
     lastSuccessAt: new Date(),
     errors: [],
     warnings: ['Unknown key x'],
+    unknownKeys: ['x'],
     pendingRestart: [],
     checksums: { dynamic: 'a', static: 'b' },
     watchMode: 'events',

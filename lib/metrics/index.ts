@@ -1,0 +1,4 @@
+export { DflagMetricsModule } from './dflag-metrics.module.js';
+export type { DflagMetricsOptions } from './dflag-metrics-options.interface.js';
+export { configHashValue } from './config-hash.util.js';
+export { DEFAULT_METRICS_PREFIX, METRIC_NAMES } from './dflag-metrics.constants.js';
