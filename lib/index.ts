@@ -88,3 +88,13 @@ export {
   getFlagsToken,
 } from './dflag.constants.js';
 export { DflagSetupError } from './errors/dflag-setup.error.js';
+
+// Listing endpoint (Go dflag's /debug/flags, read-only)
+export { DflagListingModule } from './listing/dflag-listing.module.js';
+export type { DflagListingOptions } from './listing/dflag-listing-options.interface.js';
+export type {
+  ListingConfigMap,
+  ListingDocument,
+  ListingFlag,
+} from './listing/listing-document.interface.js';
+export { DEFAULT_LISTING_PATH } from './listing/listing.constants.js';

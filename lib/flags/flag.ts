@@ -206,6 +206,11 @@ export class Flag<T> {
     return redact(this.sensitive, this.codec.format(value));
   }
 
+  /** formatWhole is {@link format} without shortening (the listing endpoint shows whole values), redacted when sensitive. */
+  formatWhole(value: T = this.current): string {
+    return this.sensitive ? REDACTED : this.codec.format(value);
+  }
+
   /** canonical returns text for checksums: equal values give equal text. */
   canonical(value: T = this.current): string {
     return this.codec.canonical(value);

@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import { checkListingOptions } from './check-listing-options.util.js';
+import { createListingController } from './create-listing-controller.js';
+import type { DflagListingOptions } from './dflag-listing-options.interface.js';
+import { LISTING_OPTIONS } from './listing.constants.js';
+import { ListingRegistration } from './listing-registration.js';
+
+/**
+ * DflagListingModule serves Go dflag's `/debug/flags` listing, read-only,
+ * for one DflagModule registration: JSON or HTML by `Accept` (`?format=`
+ * overrides), filters `?type=dynamic|static` and `?only_changed=true`,
+ * sensitive values redacted. Requests naming a Host that is not allowed are
+ * refused; add `guards` for access control, and serve it on an internal
+ * port (see README "Listing endpoint").
+ *
+ * ```ts
+ * DflagListingModule.register()                                   // /debug/flags, the default registration
+ * DflagListingModule.register({ name: 'billing', path: '/debug/flags/billing', guards: [AdminGuard] })
+ * ```
+ */
+@Module({})
+export class DflagListingModule {
+  /**
+   * register adds one listing. Its options are checked here: a misspelt
+   * name or a value of the wrong kind throws a `DflagSetupError` naming it.
+   */
+  static register(options: DflagListingOptions = {}): DynamicModule {
+    const checked = checkListingOptions(options);
+    return {
+      module: DflagListingModule,
+      imports: [...checked.imports],
+      controllers: [createListingController(checked)],
+      providers: [
+        { provide: LISTING_OPTIONS, useValue: checked },
+        ListingRegistration,
+        ...checked.providers,
+      ],
+    };
+  }
+}
