@@ -3,6 +3,7 @@ import { escapeText as e } from '../errors/escape-text.util.js';
 // Every parameter is escaped (`e`): flag names, domains and versions may come from the volume
 // or from an application's code, and must not break or disguise a log line.
 const list = (items: readonly string[]): string => items.map(e).join(', ');
+const article = (word: string): string => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 /** openFeatureMessages holds every user-facing string of `nestjs-dflag/openfeature`. */
 export const openFeatureMessages = {
@@ -14,7 +15,7 @@ export const openFeatureMessages = {
   sensitiveHidden: (flag: string) =>
     `Flag "${e(flag)}" is sensitive and not exposed to OpenFeature (every OpenFeature hook would receive its value); list it in exposeSensitive to read it through OpenFeature`,
   typeMismatch: (flag: string, kind: string, carried: string, asked: string) =>
-    `Flag "${e(flag)}" is a ${e(kind)} flag, read through OpenFeature as ${e(carried)}; it was asked for as ${e(asked)}`,
+    `Flag "${e(flag)}" is ${article(kind)} ${e(kind)} flag, read through OpenFeature as ${e(carried)}; it was asked for as ${e(asked)}`,
   bytesNotCarried: (flag: string) =>
     `Flag "${e(flag)}" is a bytes flag, which OpenFeature has no type for; read it with its handle's get()`,
   staleVersion: (version: string | undefined, count: number, shown: readonly string[]) =>

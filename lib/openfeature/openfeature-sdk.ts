@@ -3,7 +3,9 @@ import { DflagSetupError } from '../errors/dflag-setup.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { openFeatureMessages } from './openfeature-messages.constant.js';
 
-type ServerSdk = typeof import('@openfeature/server-sdk');
+import type * as ServerSdkModule from '@openfeature/server-sdk';
+
+type ServerSdk = typeof ServerSdkModule;
 
 /** Whether a `require()` failed because an `@openfeature/` package is not installed. */
 const isMissing = (error: unknown): boolean =>
