@@ -23,6 +23,7 @@ export default tseslint.config(
       '**/*.module.ts',
       '**/*.service.ts',
       '**/*.health.ts',
+      '**/*.registrar.ts',
       '**/*.controller.ts',
       'test/e2e/**',
       'sample-app/**',

@@ -99,6 +99,16 @@ export class FlagService<F extends FlagHandles = FlagHandles> {
   }
 
   /**
+   * onReload subscribes to every ConfigMap version processed after the initial load, applied or
+   * refused, with its report; changes made through the flag set itself (`override()`, `apply()`)
+   * reach `FlagSet.onBatch` listeners and `@OnFlagChange` instead. Returns the unsubscribe
+   * function. (How the OpenFeature provider learns that a version was refused.)
+   */
+  onReload(listener: (report: ReloadReport) => void): () => void {
+    return this.engine.onReload(listener);
+  }
+
+  /**
    * reload reads the ConfigMap now, as if it had changed. Dynamic flags
    * only, like any reload after start; emits `flag.changed` and
    * `flag.reloaded` like one.

@@ -20,6 +20,12 @@ export interface ConfigMapStatus {
   readonly latestVersion: string | undefined;
   /** Whether the newest version seen was refused in whole or in part (see `errors`). */
   readonly latestRefused: boolean;
+  /**
+   * The declared flags whose value in the newest version seen was refused: each keeps its last
+   * good value. Every flag when that version could not be read as a whole; empty once a version
+   * applies cleanly.
+   */
+  readonly refusedFlags: readonly string[];
   readonly generation: number;
   readonly lastReloadAt: Date | undefined;
   readonly lastResult: ReloadResult | undefined;

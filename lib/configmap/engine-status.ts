@@ -17,6 +17,8 @@ export class EngineStatus {
   /** The newest version seen, and whether it was refused in whole or in part. */
   latestVersion: string | undefined;
   latestRefused = false;
+  /** The flags whose value in the newest version seen was refused. */
+  refusedFlags: readonly string[] = [];
   generation = 0;
   lastReloadAt: Date | undefined;
   lastResult: ReloadReport['result'] | undefined;
@@ -47,6 +49,7 @@ export class EngineStatus {
     if (outcome.result !== 'rejected') this.version = snapshot.version;
     this.latestVersion = snapshot.version;
     this.latestRefused = outcome.result !== 'applied';
+    this.refusedFlags = outcome.refusedFlags;
     this.layoutProblem = snapshot.layoutProblem;
     this.lastReloadAt = at;
     this.lastResult = outcome.result;
@@ -83,6 +86,8 @@ export class EngineStatus {
   /** readFailed notes a check that failed before anything was applied. */
   readFailed(message: string): void {
     this.latestRefused = true;
+    // Nothing could be read: no flag is known to hold the newest value.
+    this.refusedFlags = [...this.flagSet].map((flag) => flag.name);
     this.errors = [message];
     this.lastResult = 'rejected';
     this.lastReloadAt = new Date();
@@ -100,6 +105,7 @@ export class EngineStatus {
       version: this.version,
       latestVersion: this.latestVersion,
       latestRefused: this.latestRefused,
+      refusedFlags: this.refusedFlags,
       generation: this.generation,
       lastReloadAt: this.lastReloadAt,
       lastResult: this.lastResult,

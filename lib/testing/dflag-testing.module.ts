@@ -136,6 +136,7 @@ export class InMemoryFlagEngine implements DflagEngine {
       version: undefined,
       latestVersion: undefined,
       latestRefused: false,
+      refusedFlags: [],
       generation: this.generation,
       lastReloadAt: this.last?.at,
       lastResult: this.last?.result,

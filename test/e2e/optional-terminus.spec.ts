@@ -44,6 +44,7 @@ describe('assessHealth', () => {
     version: '..2026_11_25_10_00_00.1',
     latestVersion: '..2026_11_25_10_00_00.1',
     latestRefused: false,
+    refusedFlags: [],
     generation: 3,
     lastReloadAt: new Date(),
     lastResult: 'applied',

@@ -31,6 +31,7 @@ function statusOf(overrides: Partial<ConfigMapStatus> = {}): ConfigMapStatus {
     refusedAtStart: [],
     overriddenAtRuntime: [],
     unknownKeys: [],
+    refusedFlags: [],
     ...overrides,
   };
 }

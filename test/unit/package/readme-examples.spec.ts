@@ -73,6 +73,7 @@ function compilerOptions(): ts.CompilerOptions {
       'nestjs-dflag': [join(root, 'lib/index.ts')],
       'nestjs-dflag/testing': [join(root, 'lib/testing/index.ts')],
       'nestjs-dflag/health': [join(root, 'lib/health/index.ts')],
+      'nestjs-dflag/openfeature': [join(root, 'lib/openfeature/index.ts')],
     },
   };
 }
