@@ -10,6 +10,7 @@ import type { FlagChange } from '../flags/flag-change.interface.js';
 import { toFlagChangedEvent } from './to-flag-changed-event.util.js';
 import { toFlagReloadedEvent } from './to-flag-reloaded-event.util.js';
 import { errorMessage } from '../errors/error-message.util.js';
+import { registerDelivery } from './event-delivery.registry.js';
 
 /** One version the engine applies: its report, and the `flag.changed` payloads emitted for it. */
 interface VersionSlot {
@@ -64,6 +65,9 @@ export class FlagEventsPublisher {
   /** The version whose batch was swapped in and whose report has not come yet. */
   private applying: VersionSlot | undefined;
   private readonly unsubscribe: Array<() => void>;
+  /** What async listeners returned and has not settled yet (each leaves the set as it settles). */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private waiters: Array<() => void> = [];
 
   constructor(
     private readonly engine: DflagEngine,
@@ -75,6 +79,7 @@ export class FlagEventsPublisher {
       engine.flagSet.onBatch((batch) => this.onBatch(batch)),
       engine.onReload((report) => this.onReport(report)),
     ];
+    registerDelivery(engine, this);
     const bound = readiness ? readiness.waitUntilReady() : Promise.resolve();
     bound
       .catch((error: unknown) => this.logger.warn(messages.eventEmitterFailed(errorMessage(error))))
@@ -90,6 +95,35 @@ export class FlagEventsPublisher {
     this.queue = [];
     this.applying = undefined;
     for (const off of this.unsubscribe) off();
+    this.settleWaiters();
+  }
+
+  /**
+   * delivered resolves once every event queued so far has been handed to its
+   * listeners and what async listeners returned has settled (their failures
+   * are logged, as always): what a test awaits after making a change. It
+   * resolves at once when nothing is queued or the bus is absent or closed.
+   */
+  delivered(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      if (this.silent || (this.ready && !this.scheduled && this.queue.length === 0))
+        this.settleWaiters();
+    });
+  }
+
+  private track(settling: Promise<unknown>): void {
+    this.inFlight.add(settling);
+    void settling.finally(() => this.inFlight.delete(settling));
+  }
+
+  private settleWaiters(): void {
+    if (this.waiters.length === 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    void Promise.allSettled([...this.inFlight]).then(() => {
+      for (const resolve of waiters) resolve();
+    });
   }
 
   private get silent(): boolean {
@@ -170,6 +204,7 @@ export class FlagEventsPublisher {
         this.emit(DflagEvent.FlagChanged, event);
       }
     }
+    this.settleWaiters();
   }
 
   /**
@@ -193,7 +228,7 @@ export class FlagEventsPublisher {
         // Listeners may read `this.event`, which EventEmitter2 sets before each call.
         (emitter as { event?: unknown }).event = event;
         const result = call();
-        if (isThenable(result)) result.then(undefined, fail);
+        if (isThenable(result)) this.track(Promise.resolve(result).then(undefined, fail));
       } catch (error) {
         fail(error);
       }

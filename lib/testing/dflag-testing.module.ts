@@ -12,10 +12,24 @@ import type { FlagHandles } from '../flag-handles.type.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import { resolveFlagSet } from '../resolve-flag-set.util.js';
+import { deliveredFor } from '../events/event-delivery.registry.js';
+import type { FlagValue } from '../flags/define-flags.js';
 import { overriddenAtRuntime } from '../runtime/overridden-at-runtime.util.js';
 
+/**
+ * TestingValues are typed values by flag name for the handles `F`: with the
+ * handles `defineFlags()` returned, a misspelt name or a value of the wrong
+ * type fails to compile. Over untyped handles, any name and value (checked
+ * when the module starts).
+ */
+export type TestingValues<F extends FlagHandles = FlagHandles> = string extends keyof F
+  ? Readonly<Record<string, unknown>>
+  : { readonly [K in keyof F]?: FlagValue<F[K]> };
+
 /** DflagTestingOptions configures `DflagTestingModule.forRoot()`. */
-export interface DflagTestingOptions extends DflagModuleExtras {
+export interface DflagTestingOptions<
+  F extends FlagHandles = FlagHandles,
+> extends DflagModuleExtras {
   /**
    * Whether the providers are visible in every module. Unlike `DflagModule`,
    * on by default: a test double must serve wherever the replaced module did.
@@ -31,16 +45,17 @@ export interface DflagTestingOptions extends DflagModuleExtras {
    * The handles `defineFlags()` returned, as an alternative to `flagSet`.
    * @default undefined
    */
-  flags?: FlagHandles;
+  flags?: F;
   /**
-   * Values by flag name (of each flag's type; checked when the module
-   * starts, not by the compiler), set on the `override` layer (above every
+   * Values by flag name, typed by `flags` when given (a misspelt name or a
+   * wrong type fails to compile; checked again when the module starts), set
+   * on the `override` layer (above every
    * other source) when the module starts and removed when it closes. Invalid
    * values or unknown names fail the test module's compilation, listing
    * every problem.
    * @default {} (every flag keeps its value)
    */
-  values?: Readonly<Record<string, unknown>>;
+  values?: TestingValues<F>;
 }
 
 /**
@@ -50,7 +65,7 @@ export interface DflagTestingOptions extends DflagModuleExtras {
  * `flag.reloaded`, `@OnFlagChange` handlers and the health indicator can be
  * tested without files. `stop()` (on `app.close()`) removes every value it set.
  */
-export class InMemoryFlagEngine implements DflagEngine {
+export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements DflagEngine {
   /** A placeholder path, shown in events and health details. */
   readonly path = messages.testingPath;
   private readonly listeners = new Set<(report: ReloadReport) => void>();
@@ -64,7 +79,7 @@ export class InMemoryFlagEngine implements DflagEngine {
   constructor(
     /** The flags the engine sets. */
     readonly flagSet: FlagSet,
-    private readonly values: Readonly<Record<string, unknown>> = {},
+    private readonly values: TestingValues<F> = {} as TestingValues<F>,
   ) {}
 
   /** Whether `initialize()` has succeeded. */
@@ -75,9 +90,10 @@ export class InMemoryFlagEngine implements DflagEngine {
   /** initialize sets the initial values; throws one error listing every refused value. */
   async initialize(): Promise<ReloadReport> {
     if (this.initReport) return this.initReport;
-    const names = Object.keys(this.values);
+    const values = this.values as Readonly<Record<string, unknown>>;
+    const names = Object.keys(values);
     const changes = this.flagSet.applyOrThrow(
-      names.map((name) => ({ name, source: 'override', value: this.values[name] })),
+      names.map((name) => ({ name, source: 'override', value: values[name] })),
     );
     for (const name of names) this.touched.add(name);
     this.initReport = this.record('initialize', changes, []);
@@ -98,10 +114,12 @@ export class InMemoryFlagEngine implements DflagEngine {
     this.flagSet.apply(names.map((name) => ({ name, source: 'override' })));
   }
 
-  /** reload plays a version that changes nothing. */
+  /** reload plays a version that changes nothing; resolves once its `flag.reloaded` was delivered. */
   async reload(): Promise<ReloadReport> {
     await this.initialize();
-    return this.publish(this.record('manual', [], []));
+    const report = this.publish(this.record('manual', [], []));
+    await deliveredFor(this);
+    return report;
   }
 
   /**
@@ -109,17 +127,23 @@ export class InMemoryFlagEngine implements DflagEngine {
    * layer): every value is validated first, and nothing applies when one is
    * refused (`rejected`, with the errors). The module emits `flag.changed`
    * for each real change, then `flag.reloaded` (a change made with
-   * `flagSet.override()` instead emits `flag.changed` alone).
+   * `flagSet.override()` instead emits `flag.changed` alone). The values
+   * apply at once (before `set()` returns its promise); the promise resolves
+   * with the version's report once those events have reached their listeners
+   * and what async listeners returned has settled — `await` it, then assert.
    */
-  set(values: Readonly<Record<string, unknown>>): ReloadReport {
-    const names = Object.keys(values);
+  async set(values: TestingValues<F>): Promise<ReloadReport> {
+    const given = values as Readonly<Record<string, unknown>>;
+    const names = Object.keys(given);
     const result = this.flagSet.apply(
-      names.map((name) => ({ name, source: 'override', value: values[name] })),
+      names.map((name) => ({ name, source: 'override', value: given[name] })),
       { policy: 'all-or-nothing', tag: this },
     );
     if (!result.rejected) for (const name of names) this.touched.add(name);
     const errors = result.errors.map((error) => error.message);
-    return this.publish(this.record('manual', result.changes, errors));
+    const report = this.publish(this.record('manual', result.changes, errors));
+    await deliveredFor(this);
+    return report;
   }
 
   /** onReload subscribes to every version played after the initial one. */
@@ -208,12 +232,14 @@ export class InMemoryFlagEngine implements DflagEngine {
 @Module({})
 export class DflagTestingModule {
   /** forRoot provides the flag set with the given values (see {@link DflagTestingOptions}). */
-  static forRoot(options: DflagTestingOptions = {}): DynamicModule {
+  static forRoot<F extends FlagHandles = FlagHandles>(
+    options: DflagTestingOptions<F> = {},
+  ): DynamicModule {
     const registration = options.name ?? DEFAULT_REGISTRATION;
     const engineProvider: Provider = {
       provide: DFLAG_ENGINE,
       useFactory: async () => {
-        const engine = new InMemoryFlagEngine(resolveFlagSet(options), options.values);
+        const engine = new InMemoryFlagEngine<F>(resolveFlagSet(options), options.values);
         await engine.initialize();
         return engine;
       },

@@ -15,7 +15,7 @@ export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface
 
 // A Nest test kit: run an application with given flag values and no directory.
 export { DflagTestingModule, InMemoryFlagEngine } from './dflag-testing.module.js';
-export type { DflagTestingOptions } from './dflag-testing.module.js';
+export type { DflagTestingOptions, TestingValues } from './dflag-testing.module.js';
 
 // ConfigMap manifests, as `dflag apply` reads them: apply a manifest in your own tests.
 export { readConfigMapManifest } from '../configmap/manifest/read-manifest.js';

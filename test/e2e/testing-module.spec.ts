@@ -3,10 +3,10 @@ import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { DflagModule, FlagErrors, FlagService, InjectFlag } from '../../lib/index.js';
-import type { Flag } from '../../lib/index.js';
+import { OnEvent } from '@nestjs/event-emitter';
+import { DflagEvent, DflagModule, FlagErrors, FlagService, InjectFlag } from '../../lib/index.js';
+import type { Flag, FlagReloadedEvent } from '../../lib/index.js';
 import { DflagTestingModule, InMemoryFlagEngine } from '../../lib/testing/dflag-testing.module.js';
-import { eventually } from '../utils/eventually.js';
 import { makeAppFlags } from './support/app-flags.js';
 import type { AppFlags } from './support/app-flags.js';
 import { EventRecorder } from './support/recorder.js';
@@ -65,17 +65,18 @@ describe('DflagTestingModule: an application with given flag values and no direc
 
     // A new "version": events flow like a ConfigMap update.
     const engine = app.get(InMemoryFlagEngine);
-    const report = engine.set({ rate_limit: 7 });
-    expect(report).toMatchObject({ result: 'applied', generation: 2 });
     const recorder = app.get(EventRecorder);
-    await eventually(() => expect(recorder.reloaded).toHaveLength(1));
+    const report = await engine.set({ rate_limit: 7 });
+    expect(report).toMatchObject({ result: 'applied', generation: 2 });
+    // Awaiting set() is enough: its events have reached the listeners.
+    expect(recorder.reloaded).toHaveLength(1);
     expect(recorder.rateLimitChanges).toEqual([
       expect.objectContaining({ name: 'rate_limit', previous: 5, current: 7, source: 'override' }),
     ]);
     await request(app.getHttpServer()).get('/limit').expect(200, { allowed: 7, mode: 'test' });
 
     // A refused value is a rejected version, and nothing of it applies.
-    expect(engine.set({ rate_limit: -1, mode: 'other' })).toMatchObject({
+    expect(await engine.set({ rate_limit: -1, mode: 'other' })).toMatchObject({
       result: 'rejected',
       errors: [expect.stringContaining('must not be negative')],
     });
@@ -86,6 +87,50 @@ describe('DflagTestingModule: an application with given flag values and no direc
     expect(flags.rate_limit.get()).toBe(100);
     expect(flags.rate_limit.source).toBe('default');
     expect(flags.mode.get()).toBe('normal');
+  });
+
+  it('set() resolves once async listeners of its events have settled, and values apply before it resolves', async () => {
+    const seen: string[] = [];
+    @Injectable()
+    class SlowListener {
+      @OnEvent(DflagEvent.FlagReloaded)
+      async onReloaded(event: FlagReloadedEvent): Promise<void> {
+        await new Promise((resolve) => setImmediate(resolve));
+        seen.push(`reloaded ${event.generation}`);
+      }
+    }
+    @Module({
+      imports: [
+        EventEmitterModule.forRoot(),
+        DflagTestingModule.forRoot({ flags, values: { rate_limit: 5 } }),
+      ],
+      providers: [SlowListener],
+    })
+    class Slow {}
+    const moduleRef = await Test.createTestingModule({ imports: [Slow] }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    const engine = app.get<InMemoryFlagEngine<typeof flags>>(InMemoryFlagEngine);
+    const pending = engine.set({ rate_limit: 8, mode: 'typed' });
+    expect(flags.rate_limit.get()).toBe(8);
+    expect(seen).toEqual([]);
+    await pending;
+    expect(seen).toEqual(['reloaded 2']);
+    await engine.reload();
+    expect(seen).toEqual(['reloaded 2', 'reloaded 3']);
+  });
+
+  it('types the values by the handles given: a misspelt name or a wrong type does not compile', () => {
+    // Compiled by `npm run typecheck`, which fails if an expected error is missing.
+    DflagTestingModule.forRoot({ flags, values: { rate_limit: 1, mode: 'x' } });
+    // @ts-expect-error a misspelt flag name
+    DflagTestingModule.forRoot({ flags, values: { rate_limt: 1 } });
+    // @ts-expect-error rate_limit is a number
+    DflagTestingModule.forRoot({ flags, values: { rate_limit: 'fast' } });
+    const engine = new InMemoryFlagEngine<typeof flags>(flagSet);
+    // @ts-expect-error a misspelt flag name
+    void engine.set({ mdoe: 'x' }).catch(() => undefined);
+    expect(engine.initialized).toBe(false);
   });
 
   it('works without EventEmitterModule, and reports invalid values at compile time', async () => {
