@@ -131,7 +131,9 @@ export const cliMessages = {
     `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}` +
     (counts.notes > 0 && !counts.notesShown ? ' (--verbose lists them)' : ''),
   noNamedDocument: (names: readonly string[], found: readonly string[]) =>
-    `holds none of the documents named by --name (${names.map(quote).join(', ')}); found: ` +
+    (names.length === 1
+      ? `holds no document named ${quote(names[0]!)}; found: `
+      : `holds none of the documents named ${names.map(quote).join(', ')}; found: `) +
     (found.length === 0 ? 'nothing' : found.map(e).join(', ')),
   nameInTwoInputs: (name: string, first: string, second: string) =>
     `a document named ${quote(name)} is in both ${e(first)} and ${e(second)}; --name must pick one`,

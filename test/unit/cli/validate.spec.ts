@@ -25,8 +25,8 @@ describe('dflag validate', () => {
     });
   });
 
-  it('exits 1 with one line per refused value, then warnings, notes and the summary', async () => {
-    expect(await validate('--filename', BAD, '--flags', FLAGS)).toEqual({
+  it('exits 1 with one line per refused value, then warnings, notes (--verbose) and the summary', async () => {
+    expect(await validate('--filename', BAD, '--flags', FLAGS, '--verbose')).toEqual({
       code: 1,
       out: [
         `example_my_dynamic_int: not an integer; ${INT_EXPECTED}`,
@@ -68,7 +68,7 @@ describe('dflag validate', () => {
       [
         'cm.yaml: data key "api_pin" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. api_pin: "…"',
         'cm.yaml: data key "port" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. port: "…"',
-        'ConfigMap app-config: 0 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
+        'ConfigMap app-config: 0 of 2 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
         '',
       ].join('\n'),
     );
@@ -98,9 +98,14 @@ describe('dflag validate', () => {
     });
   });
 
-  it('notes static flags, which take effect on restart, and exits 0', async () => {
+  it('prints only the summary of a clean manifest; --verbose notes static flags', async () => {
     const text = configMap("data:\n  port: '8080'\n  api_pin: '1234'\n  debug: 'yes'\n");
     expect(await validateText(text)).toEqual({
+      code: 0,
+      out: 'ConfigMap app-config: 3 keys checked against 9 flags: 0 errors, 0 warnings, 2 notes (--verbose lists them)\n',
+      err: '',
+    });
+    expect(await validateText(text, '--verbose')).toEqual({
       code: 0,
       out: [
         'note: port: static flag, takes effect on restart',
@@ -134,8 +139,7 @@ describe('dflag validate', () => {
       code: 1,
       out: [
         `rate: rejected by the validator; ${VALIDATION_EXPECTED} (flag set "library")`,
-        'note: mode: static flag, takes effect on restart',
-        'ConfigMap app-config: 2 keys checked against 2 flags: 1 error, 0 warnings, 1 note',
+        'ConfigMap app-config: 2 keys checked against 2 flags: 1 error, 0 warnings, 1 note (--verbose lists them)',
         '',
       ].join('\n'),
       err: '',
@@ -170,6 +174,7 @@ describe('dflag validate', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('');
     expect(JSON.parse(bad.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'bad-config',
       ok: false,
       errors: [
@@ -192,6 +197,7 @@ describe('dflag validate', () => {
       warnings: [],
       notes: [{ key: 'port', message: 'static flag, takes effect on restart' }],
       checked: 8,
+      keys: 8,
       flags: 9,
     });
 
@@ -199,18 +205,21 @@ describe('dflag validate', () => {
     expect(good.code).toBe(0);
     expect(good.out.endsWith('}\n')).toBe(true);
     expect(JSON.parse(good.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'example-config',
       ok: true,
       errors: [],
       warnings: [],
       notes: [],
       checked: 3,
+      keys: 3,
       flags: 9,
     });
 
     const refused = await validateText(configMap('data:\n  a/b: x\n'), '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'app-config',
       ok: false,
       errors: [
@@ -223,6 +232,7 @@ describe('dflag validate', () => {
       warnings: [],
       notes: [],
       checked: 0,
+      keys: 1,
       flags: 9,
     });
   });
@@ -236,8 +246,7 @@ describe('dflag validate', () => {
       `warning: api_token: ${UNKNOWN}`,
       `warning: secret_policy: ${UNKNOWN}`,
       `warning: rate_limit_v2: ${UNKNOWN}`,
-      'note: port: static flag, takes effect on restart',
-      'ConfigMap bad-config: 8 keys checked against 4 flags: 1 error, 4 warnings, 1 note',
+      'ConfigMap bad-config: 8 keys checked against 4 flags: 1 error, 4 warnings, 1 note (--verbose lists them)',
       '',
     ].join('\n');
 
