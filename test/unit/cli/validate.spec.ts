@@ -2,7 +2,7 @@ import { runCli } from '../../../lib/cli/run-cli.js';
 import { captureIo } from '../../utils/capture-io.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configMap, FIXTURES, FLAGS, GOOD, ROOT, validateHarness } from './validate-harness.js';
 
@@ -115,6 +115,37 @@ describe('dflag validate', () => {
       ].join('\n'),
       err: '',
     });
+  });
+
+  // Regression: `<<` merge keys (YAML 1.1, which kubectl reads) made a 4-key ConfigMap "2 keys
+  // checked", with two bogus errors about a key named "Symbol(<<)".
+  it('counts the keys a merge key (<<) brings, as kubectl reads them', async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: merged',
+      '  annotations: &defaults',
+      "    example_my_dynamic_int: '20'",
+      '    example_my_dynamic_string: from-defaults',
+      'data:',
+      '  <<: *defaults',
+      '  example_my_dynamic_string: own',
+      "  port: '80'",
+      "  debug: 'true'",
+      '',
+    ].join('\n');
+    expect(await validateText(text)).toEqual({
+      code: 0,
+      out: 'ConfigMap merged: 4 keys checked against 9 flags: 0 errors, 0 warnings, 1 note (--verbose lists them)\n',
+      err: '',
+    });
+    await writeFile(join(root(), 'cm.yaml'), text);
+    const io = captureIo(root());
+    expect(await runCli(['apply', '-f', 'cm.yaml', '--dir', 'vol'], io)).toBe(0);
+    expect(io.out).toMatch(/^applied ConfigMap merged to vol: 4 keys, /);
+    expect(await readFile(join(root(), 'vol/example_my_dynamic_string'), 'utf8')).toBe('own');
+    expect(await readFile(join(root(), 'vol/example_my_dynamic_int'), 'utf8')).toBe('20');
   });
 
   it('checks binaryData as the raw bytes of the mounted file', async () => {
