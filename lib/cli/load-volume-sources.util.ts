@@ -38,9 +38,12 @@ export async function loadVolumeSources(
       text = await readManifestInput(file, io);
     } catch (error) {
       if (error instanceof ManifestError) throw error;
-      throw Object.assign(new Error(cliMessages.cannotRead(input, errorMessage(error)), { cause: error }), {
-        input,
-      });
+      throw Object.assign(
+        new Error(cliMessages.cannotRead(input, errorMessage(error)), { cause: error }),
+        {
+          input,
+        },
+      );
     }
     const parsed = parseManifests(text, { names, kinds: ['ConfigMap', 'Secret'], source: input });
     if (names !== undefined && parsed.manifests.length === 0) {

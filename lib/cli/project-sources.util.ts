@@ -12,9 +12,10 @@ import type { VolumeSource } from './load-volume-sources.util.js';
  *
  * @returns the payload, or the conflicts (one message each) when a key is in two sources
  */
-export function projectSources(
-  sources: readonly VolumeSource[],
-): { payload: VolumePayload; conflicts: string[] } {
+export function projectSources(sources: readonly VolumeSource[]): {
+  payload: VolumePayload;
+  conflicts: string[];
+} {
   const payload: Record<string, VolumePayload[string]> = Object.create(null) as Record<
     string,
     VolumePayload[string]

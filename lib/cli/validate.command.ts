@@ -134,9 +134,7 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
     text = await readManifestInput(filename, io);
   } catch (error) {
     if (error instanceof ManifestError) return print(refusedReport(error, sets, strict));
-    io.stderr(
-      `${cliMessages.failed(NAME, cliMessages.cannotRead(source, errorMessage(error)))}\n`,
-    );
+    io.stderr(`${cliMessages.failed(NAME, cliMessages.cannotRead(source, errorMessage(error)))}\n`);
     return ExitCode.Failure;
   }
   try {

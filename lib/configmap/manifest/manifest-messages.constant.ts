@@ -78,7 +78,7 @@ export const manifestMessages = {
     (kind === 'Secret' ? ' (plain text goes under stringData)' : ''),
   invalidBase64: (field: string, key: string, kind: string) =>
     `${field} key ${quoted(key)} is not valid base64 (standard alphabet, with = padding)` +
-    (kind === 'Secret' ? '; a Secret\'s data is base64, plain text goes under stringData' : ''),
+    (kind === 'Secret' ? "; a Secret's data is base64, plain text goes under stringData" : ''),
   keyInBoth: (key: string) =>
     `key ${quoted(key)} is in both data and binaryData; a key may appear in only one of them`,
   tooLarge: (size: number, kind: string) =>

@@ -15,7 +15,11 @@ export class ManifestError extends DflagError {
     readonly problems: readonly string[],
     options?: { cause?: unknown; partial?: ConfigMapManifest; keyCount?: number; kind?: string },
   ) {
-    super(DflagErrorCode.Manifest, manifestMessages.refused(source, problems, options?.kind), options);
+    super(
+      DflagErrorCode.Manifest,
+      manifestMessages.refused(source, problems, options?.kind),
+      options,
+    );
     this.partial = options?.partial;
     this.keyCount = options?.keyCount;
   }
