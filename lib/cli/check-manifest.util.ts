@@ -15,16 +15,21 @@ export interface CheckManifestOptions {
 }
 
 /**
- * checkManifest checks every key of a ConfigMap against the flag sets: each value, as the bytes
+ * checkManifest checks every key of a ConfigMap (or Secret) against the flag sets: each value, as the bytes
  * the mounted file would hold, must parse and pass validation in every set that declares the key
  * (a dry run: nothing changes); keys no set declares are warnings (errors when `strict`); keys of
  * static flags are noted, since they take effect on restart only. Values of sensitive flags are
- * never shown, nor a reason that quotes them.
+ * never shown, nor a reason that quotes them; every key of a Secret counts as sensitive, whatever
+ * its flag declares.
+ *
+ * @param keyCount the keys the manifest names, when some could not be read (a refused manifest's
+ *   partial): the report says how many of them were checked
  */
 export function checkManifest(
   manifest: ConfigMapManifest,
   sets: readonly FlagSetLike[],
   options: CheckManifestOptions = {},
+  keyCount?: number,
 ): ValidationReport {
   const errors: ValidationProblem[] = [];
   const warnings: ValidationProblem[] = [];
@@ -53,7 +58,8 @@ export function checkManifest(
     const messages = new Set<string>();
     // One set declaring the key sensitive makes it a secret for all: a set that declares it
     // plainly may give a reason quoting it (a sensitive flag's own reasons are the library's).
-    const secret = declaring.some(({ flag }) => flag.sensitive);
+    // A Secret's keys are secrets whatever the flags say: a plain flag's reason may quote it.
+    const secret = manifest.kind === 'Secret' || declaring.some(({ flag }) => flag.sensitive);
     for (const { set, flag } of declaring) {
       const result = set.apply([{ name: key, source: 'configmap', raw, origin: key }], {
         dryRun: true,
@@ -71,12 +77,14 @@ export function checkManifest(
   const names = new Set<string>();
   for (const set of sets) for (const flag of set) names.add(flag.name);
   return {
+    kind: manifest.kind,
     configMap: manifest.name,
     ok: errors.length === 0,
     errors,
     warnings,
     notes,
     checked: keys.length,
+    keys: Math.max(keyCount ?? keys.length, keys.length),
     flags: names.size,
   };
 }

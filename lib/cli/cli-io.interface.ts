@@ -1,4 +1,6 @@
-/** CliIo is where the CLI writes and what it resolves relative paths against. */
+import type { ManifestStream } from '../configmap/manifest/read-manifest-stream.util.js';
+
+/** CliIo is where the CLI reads and writes, and what it resolves relative paths against. */
 export interface CliIo {
   /** CliIo.stdout receives normal output, whole lines ending in `\n`. */
   stdout(text: string): void;
@@ -9,4 +11,9 @@ export interface CliIo {
    * @default process.cwd()
    */
   cwd?: string;
+  /**
+   * CliIo.stdin is what `-f -` reads the manifest from (read once, bounded like a file).
+   * @default process.stdin
+   */
+  stdin?: ManifestStream;
 }

@@ -4,6 +4,11 @@ import { escapeLines, escapeText as e } from '../errors/escape-text.util.js';
 // volume or a loaded module, and must not break or disguise a line of output.
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 const keys = (count: number): string => plural(count, 'key');
+const quote = (text: string): string => `"${e(text)}"`;
+const FILE_OPTION = [
+  '  -f, --filename <file>  the manifest (YAML, one or more documents; at most 32 MiB,',
+  '                         4 MiB per document); - reads it from standard input',
+];
 
 /** cliMessages holds every user-facing string of the `dflag` CLI; parameterised ones are functions. */
 export const cliMessages = {
@@ -19,20 +24,23 @@ export const cliMessages = {
       '',
     ].join('\n');
   },
-  applySummary: 'write a ConfigMap manifest into a directory the way kubelet updates a volume',
+  applySummary: 'write ConfigMaps and Secrets into a directory as kubelet updates a volume',
   applyUsage: [
-    'Usage: dflag apply -f <configmap.yaml> --dir <dir> [--name <name>] [--fs-group]',
+    'Usage: dflag apply -f <manifest.yaml> [-f <manifest.yaml> …] --dir <dir> [--name <name> …] [--fs-group]',
     '',
-    'Writes the ConfigMap into <dir> exactly as kubelet updates a mounted ConfigMap volume:',
-    'a new ..<timestamp> directory, an atomic swap of ..data, per-key symlinks. Nothing is',
-    'written when the ConfigMap is refused or unchanged, and a write that fails is undone.',
-    'A <dir> whose ..data does not name a version directory inside it is refused.',
+    'Writes the ConfigMap or Secret into <dir> exactly as kubelet updates a mounted volume:',
+    'a new ..<timestamp> directory, an atomic swap of ..data, per-key symlinks. Several',
+    'sources (-f cm.yaml -f secret.yaml, or several --name) are combined into one version, as',
+    'a projected volume is; a key in two sources is refused. Nothing is written when a source',
+    'is refused or nothing changed, and a write that fails is undone. A <dir> whose ..data',
+    'does not name a version directory inside it is refused.',
     '',
     'Options:',
-    '  -f, --filename <file>  the manifest (YAML, one or more documents; at most 32 MiB,',
-    '                         4 MiB per document)',
+    ...FILE_OPTION,
+    '                         (repeat -f for several sources)',
     '      --dir <dir>        the volume directory (created if missing)',
-    '      --name <name>      the ConfigMap to apply when the file holds several documents',
+    '      --name <name>      a ConfigMap or Secret to apply, by metadata.name (repeatable);',
+    '                         needed when an input holds several of them',
     '      --fs-group         touch every entry before the swap, as kubelet does for a pod',
     '                         with securityContext.fsGroup',
     '  -h, --help             show this help',
@@ -50,35 +58,41 @@ export const cliMessages = {
     `dflag ${e(command)}: unexpected argument "${e(argument)}"`,
   missingOption: (command: string, option: string) =>
     `dflag ${e(command)}: missing required option ${e(option)}`,
+  stdinTwice: (command: string) =>
+    `dflag ${e(command)}: standard input (-f -) can be read only once`,
   // The message may hold several lines (a refused manifest's problems, one a line).
   failed: (command: string, message: string) => `dflag ${e(command)}: ${escapeLines(message)}`,
   cannotRead: (file: string, reason: string) => `cannot read ${e(file)}: ${e(reason)}`,
   cannotWrite: (dir: string, reason: string) => `cannot write ${e(dir)}: ${e(reason)}`,
-  applied: (name: string, dir: string, count: number, version: string, previous?: string) =>
-    `applied ConfigMap ${e(name)} to ${e(dir)}: ${keys(count)}, version ${e(version)}` +
+  /** sources names what was applied: `ConfigMap app-config`, `ConfigMap a + Secret b`. */
+  sources: (sources: readonly { kind: string; name: string }[]) =>
+    sources.map(({ kind, name }) => `${e(kind)} ${e(name)}`).join(' + '),
+  applied: (sources: string, dir: string, count: number, version: string, previous?: string) =>
+    `applied ${sources} to ${e(dir)}: ${keys(count)}, version ${e(version)}` +
     (previous === undefined ? '' : ` (replacing ${e(previous)})`),
-  unchanged: (name: string, dir: string, count: number, version: string, relinked: string[]) =>
-    `unchanged: ConfigMap ${e(name)} in ${e(dir)} is already version ${e(version)} (${keys(count)})` +
+  unchanged: (sources: string, dir: string, count: number, version: string, relinked: string[]) =>
+    `unchanged: ${sources} in ${e(dir)} is already version ${e(version)} (${keys(count)})` +
     (relinked.length === 0 ? '' : `; re-created missing symlinks: ${relinked.map(e).join(', ')}`),
-  validateSummary: 'check a ConfigMap manifest against the flags an application declares',
+  validateSummary: 'check a ConfigMap or Secret against the flags an application declares',
   validateUsage: [
-    'Usage: dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>] [--strict] [--json]',
+    'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose]',
     '',
-    'Checks every key of the ConfigMap against the flags the module declares: each value must',
-    'parse and validate (nothing is applied), keys must be legal, the total at most 1 MiB.',
-    'Keys of static flags are noted (they take effect on restart); keys no flag declares are',
-    'warnings, or errors with --strict. Exits 0 when clean, 1 with one line per problem.',
+    'Checks every key of the ConfigMap or Secret against the flags the module declares: each',
+    'value must parse and validate (nothing is applied), keys must be legal, the total at most',
+    '1 MiB. Keys no flag declares are warnings, or errors with --strict. Every key of a Secret',
+    'is treated as sensitive: no value or reason quoting it is printed. Exits 0 when clean, 1',
+    'with one line per problem; a clean manifest prints only the summary line.',
     '',
     "The module must export its flag set(s), e.g. `export const flagSet = new FlagSet('app')`",
     "or `export { defaultFlagSet } from 'nestjs-dflag'`; it runs compiled (JavaScript).",
     '',
     'Options:',
-    '  -f, --filename <file>  the manifest (YAML, one or more documents; at most 32 MiB,',
-    '                         4 MiB per document)',
+    ...FILE_OPTION,
     '      --flags <module>   the JavaScript module that exports the flag set(s)',
-    '      --name <name>      the ConfigMap to check when the file holds several documents',
+    '      --name <name>      the ConfigMap or Secret to check when the input holds several',
     '      --strict           count keys that no flag declares as errors',
-    '      --json             print one JSON object instead of lines',
+    '      --json             print one JSON object instead of lines (notes included)',
+    '      --verbose          also note each key of a static flag (it takes effect on restart)',
     '  -h, --help             show this help',
     '',
   ].join('\n'),
@@ -102,14 +116,33 @@ export const cliMessages = {
   problemLine: (key: string, message: string) => `${e(key)}: ${e(message)}`,
   warningLine: (key: string, message: string) => `warning: ${e(key)}: ${e(message)}`,
   noteLine: (key: string, message: string) => `note: ${e(key)}: ${e(message)}`,
+  // `2 of 4 keys checked` when the reader refused some keys' values (they are errors instead).
   validated: (
+    kind: string,
     name: string,
-    checked: number,
-    flags: number,
-    counts: { errors: number; warnings: number; notes: number },
+    counted: { checked: number; keys: number; flags: number },
+    counts: { errors: number; warnings: number; notes: number; notesShown: boolean },
   ) =>
-    `ConfigMap ${e(name)}: ${keys(checked)} checked against ${plural(flags, 'flag')}: ` +
-    `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}`,
+    `${e(kind)} ${e(name)}: ` +
+    (counted.checked === counted.keys
+      ? keys(counted.checked)
+      : `${counted.checked} of ${keys(counted.keys)}`) +
+    ` checked against ${plural(counted.flags, 'flag')}: ` +
+    `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}, ${plural(counts.notes, 'note')}` +
+    (counts.notes > 0 && !counts.notesShown ? ' (--verbose lists them)' : ''),
+  noNamedDocument: (names: readonly string[], found: readonly string[]) =>
+    (names.length === 1
+      ? `holds no document named ${quote(names[0]!)}; found: `
+      : `holds none of the documents named ${names.map(quote).join(', ')}; found: `) +
+    (found.length === 0 ? 'nothing' : found.map(e).join(', ')),
+  nameInTwoInputs: (name: string, first: string, second: string) =>
+    `a document named ${quote(name)} is in both ${e(first)} and ${e(second)}; --name must pick one`,
+  namesNotFound: (names: readonly string[], found: readonly string[]) =>
+    `no input holds a document named ${names.map(quote).join(', ')}; found: ${found.map(e).join(', ')}`,
+  foundIn: (description: string, input: string) => `${description} in ${input}`,
+  keyInTwoSources: (key: string, first: string, second: string) =>
+    `key ${quote(key)} is in both ${e(first)} and ${e(second)}; a projected volume holds one file per ` +
+    'key (kubelet would let the later source overwrite the earlier one): keep the key in one source',
   manifestRefused: (file: string, errors: number) =>
     `ConfigMap manifest ${e(file)} refused: ${plural(errors, 'error')}`,
 } as const;

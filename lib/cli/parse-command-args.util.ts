@@ -8,18 +8,27 @@ export interface CommandOption {
   type: 'string' | 'boolean';
   /** CommandOption.short is the one-letter alias, without the dash. */
   short?: string;
+  /**
+   * CommandOption.multiple keeps every occurrence (a list of values) instead of the last.
+   * @default false
+   */
+  multiple?: boolean;
 }
 
 /** CommandValues maps each declared option to its value, when it was given. */
 export type CommandValues<T extends Record<string, CommandOption>> = {
-  [K in keyof T]?: T[K]['type'] extends 'string' ? string : boolean;
+  [K in keyof T]?: T[K]['type'] extends 'string'
+    ? T[K]['multiple'] extends true
+      ? string[]
+      : string
+    : boolean;
 };
 
 /**
  * parseCommandArgs reads the options of `command` from `argv` with `node:util` `parseArgs`,
  * refusing unknown options, options missing their value, values given to switches and positional
  * arguments, each with a message naming the option as it was typed. The last occurrence of a
- * repeated option wins.
+ * repeated option wins, unless it is declared `multiple`.
  *
  * @throws CliUsageError for the first problem found
  */
@@ -48,9 +57,11 @@ export function parseCommandArgs<T extends Record<string, CommandOption>>(
     if (spec.type === 'boolean' && token.inlineValue === true) {
       throw new CliUsageError(cliMessages.unexpectedValue(command, token.rawName));
     }
-    // parseArgs would take the next option (`--dir --name x`) as the value.
+    // parseArgs would take the next option (`--dir --name x`) as the value; a lone `-` is a
+    // value (standard input).
     const missing =
-      token.value === undefined || (token.inlineValue === false && token.value.startsWith('-'));
+      token.value === undefined ||
+      (token.inlineValue === false && token.value.startsWith('-') && token.value !== '-');
     if (spec.type === 'string' && missing) {
       throw new CliUsageError(cliMessages.missingValue(command, token.rawName));
     }

@@ -40,6 +40,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     stdout: (text) => io.stdout(text),
     stderr: (text) => io.stderr(text),
     cwd: io.cwd ?? process.cwd(),
+    // Only touched when `-f -` asks for it: process.stdin opens the descriptor on first access.
+    get stdin() {
+      return io.stdin ?? process.stdin;
+    },
   };
   const usage = cliMessages.usage([...COMMANDS.values()]);
   const [name, ...rest] = argv;

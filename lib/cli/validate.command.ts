@@ -1,8 +1,6 @@
-import { resolve } from 'node:path';
 import type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
 import { ManifestError } from '../configmap/manifest/manifest.error.js';
 import { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
-import { readManifestText } from '../configmap/manifest/read-manifest-text.util.js';
 import { checkManifest } from './check-manifest.util.js';
 import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
@@ -13,6 +11,7 @@ import type { ExportedFlagSet } from './flag-set-like.interface.js';
 import { FlagsModuleError } from './flags-module.error.js';
 import { loadFlagSets } from './load-flag-sets.util.js';
 import { parseCommandArgs } from './parse-command-args.util.js';
+import { inputName, readManifestInput } from './read-manifest-input.util.js';
 import type { ValidationReport } from './validation-report.interface.js';
 import { errorMessage } from '../errors/error-message.util.js';
 
@@ -24,22 +23,33 @@ const OPTIONS = {
   name: { type: 'string' },
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** formatReport writes a report as lines: errors, then warnings, notes and a summary. */
-function formatReport(report: ValidationReport, file: string): string {
+/**
+ * formatReport writes a report as lines: errors, then warnings, notes (with `verbose` only: a
+ * note per static flag is noise in CI) and a summary.
+ */
+function formatReport(report: ValidationReport, file: string, verbose: boolean): string {
+  const notes = verbose ? report.notes : [];
   const lines = [
     ...report.errors.map(({ key, message }) => cliMessages.problemLine(key ?? file, message)),
     ...report.warnings.map(({ key, message }) => cliMessages.warningLine(key ?? file, message)),
-    ...report.notes.map(({ key, message }) => cliMessages.noteLine(key ?? file, message)),
+    ...notes.map(({ key, message }) => cliMessages.noteLine(key ?? file, message)),
     report.configMap === null
       ? cliMessages.manifestRefused(file, report.errors.length)
-      : cliMessages.validated(report.configMap, report.checked, report.flags, {
-          errors: report.errors.length,
-          warnings: report.warnings.length,
-          notes: report.notes.length,
-        }),
+      : cliMessages.validated(
+          report.kind ?? 'ConfigMap',
+          report.configMap,
+          { checked: report.checked, keys: report.keys, flags: report.flags },
+          {
+            errors: report.errors.length,
+            warnings: report.warnings.length,
+            notes: report.notes.length,
+            notesShown: verbose,
+          },
+        ),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -59,12 +69,14 @@ function refusedReport(
     const names = new Set<string>();
     for (const { set } of sets) for (const flag of set) names.add(flag.name);
     return {
+      kind: null,
       configMap: null,
       ok: false,
       errors: manifestErrors,
       warnings: [],
       notes: [],
       checked: 0,
+      keys: 0,
       flags: names.size,
     };
   }
@@ -72,6 +84,7 @@ function refusedReport(
     error.partial,
     sets.map(({ set }) => set),
     { strict },
+    error.keyCount,
   );
   return {
     ...keys,
@@ -89,7 +102,7 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   }
   const { filename, flags, name } = values;
   if (filename === undefined) {
-    throw new CliUsageError(cliMessages.missingOption(NAME, '-f <configmap.yaml>'));
+    throw new CliUsageError(cliMessages.missingOption(NAME, '-f <manifest.yaml>'));
   }
   if (flags === undefined) {
     throw new CliUsageError(cliMessages.missingOption(NAME, '--flags <module.js>'));
@@ -106,27 +119,30 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   }
 
   const strict = values.strict === true;
+  const source = inputName(filename);
   const print = (report: ValidationReport): number => {
     io.stdout(
       values.json === true
         ? `${JSON.stringify(report, null, 2)}\n`
-        : formatReport(report, filename),
+        : formatReport(report, source, values.verbose === true),
     );
     return report.ok ? ExitCode.Ok : ExitCode.Failure;
   };
 
   let text: string;
   try {
-    text = await readManifestText(resolve(io.cwd, filename), filename);
+    text = await readManifestInput(filename, io);
   } catch (error) {
     if (error instanceof ManifestError) return print(refusedReport(error, sets, strict));
-    io.stderr(
-      `${cliMessages.failed(NAME, cliMessages.cannotRead(filename, errorMessage(error)))}\n`,
-    );
+    io.stderr(`${cliMessages.failed(NAME, cliMessages.cannotRead(source, errorMessage(error)))}\n`);
     return ExitCode.Failure;
   }
   try {
-    const manifest: ConfigMapManifest = parseConfigMapManifest(text, { name, source: filename });
+    const manifest: ConfigMapManifest = parseConfigMapManifest(text, {
+      name,
+      source,
+      kinds: ['ConfigMap', 'Secret'],
+    });
     const flagSets = sets.map(({ set }) => set);
     return print(checkManifest(manifest, flagSets, { strict }));
   } catch (error) {
@@ -136,8 +152,9 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
 }
 
 /**
- * validateCommand is `dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>]
- * [--strict] [--json]`: it checks a ConfigMap manifest against the flags an application declares,
+ * validateCommand is `dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>]
+ * [--strict] [--json] [--verbose]`: it checks a ConfigMap or Secret manifest (`-f -`: from
+ * standard input) against the flags an application declares,
  * so that a bad value is caught in a pull request rather than in production.
  */
 export const validateCommand: CliCommand = {

@@ -1,3 +1,5 @@
+import type { ManifestKind } from '../configmap/manifest/configmap-manifest.interface.js';
+
 /** ValidationProblem is one line of a `dflag validate` report. */
 export interface ValidationProblem {
   /** ValidationProblem.key is the ConfigMap key, or null for a problem of the whole manifest. */
@@ -8,6 +10,11 @@ export interface ValidationProblem {
 
 /** ValidationReport is the outcome of checking a ConfigMap manifest against declared flags. */
 export interface ValidationReport {
+  /**
+   * ValidationReport.kind is the kind of the object checked, `ConfigMap` or `Secret`; null when
+   * the manifest was refused before one was read.
+   */
+  readonly kind: ManifestKind | null;
   /** ValidationReport.configMap is the ConfigMap's name, or null when the manifest was refused. */
   readonly configMap: string | null;
   /** ValidationReport.ok is true when there is no error (warnings and notes allowed). */
@@ -18,8 +25,14 @@ export interface ValidationReport {
   readonly warnings: readonly ValidationProblem[];
   /** ValidationReport.notes lists valid keys of static flags: they take effect on restart. */
   readonly notes: readonly ValidationProblem[];
-  /** ValidationReport.checked is the number of keys checked. */
+  /**
+   * ValidationReport.checked is the number of keys checked against the flags: every key of the
+   * object, except those whose value the manifest reader refused (an unquoted number, invalid
+   * base64…), which are errors of their own.
+   */
   readonly checked: number;
+  /** ValidationReport.keys is the number of distinct keys the object names. */
+  readonly keys: number;
   /** ValidationReport.flags is the number of distinct flag names declared in the sets. */
   readonly flags: number;
 }

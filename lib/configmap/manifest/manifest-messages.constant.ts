@@ -17,14 +17,22 @@ export interface TextPosition {
   col: number;
 }
 const at = ({ line, col }: TextPosition): string => `line ${line}, column ${col}`;
+/** The kinds accepted, as a phrase: `ConfigMap`, `ConfigMap or Secret`. */
+const kindsPhrase = (kinds: readonly string[]): string => kinds.join(' or ');
+/** What a kind's values are limited to, after the API server's field names. */
+const fieldsOf = (kind: string): string =>
+  kind === 'Secret' ? 'data and stringData' : 'data and binaryData';
 
 /** manifestMessages holds every user-facing string of the manifest reader. */
 export const manifestMessages = {
-  refused: (source: string, problems: readonly string[]) =>
-    `Refused ConfigMap manifest ${escapeText(source)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  refused: (source: string, problems: readonly string[], kind = 'ConfigMap') =>
+    `Refused ${kind} manifest ${escapeText(source)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
   inputTooLarge: (size: number) => `is ${size} bytes, over the ${inputLimit}; nothing was parsed`,
   inputOverLimit: `is over the ${inputLimit}; reading stopped there, nothing was parsed`,
   notUtf8: 'is not valid UTF-8 text: save the manifest as UTF-8',
+  stdinIsTerminal:
+    'is a terminal: pipe a manifest into it (kustomize build … | dflag validate -f - …) or give a file to -f',
+  stdinEmpty: 'is empty: nothing was piped into it (-f - reads the manifest from standard input)',
   documentTooLarge: (line: number, size: number) =>
     `the document starting at line ${line} is ${size} bytes, over the ${mebibytes(MAX_MANIFEST_DOCUMENT_BYTES)}` +
     ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',
@@ -38,33 +46,41 @@ export const manifestMessages = {
   duplicateConfigMapKey: (field: string, key: string, position: TextPosition) =>
     `${field} key ${shownKey(key)} appears more than once (${at(position)}); a ConfigMap key names one file`,
   noDocument: 'holds no YAML document',
-  severalDocuments: (count: number, found: readonly string[]) =>
-    `holds ${count} documents; choose one with --name: ${found.map(escapeText).join(', ')}`,
+  severalDocuments: (kinds: readonly string[], candidates: readonly string[]) =>
+    `holds ${candidates.length} documents of kind ${kindsPhrase(kinds)}; choose with --name: ${candidates.map(escapeText).join(', ')}`,
+  noAcceptedDocument: (count: number, kinds: readonly string[], found: readonly string[]) =>
+    `holds no ${kindsPhrase(kinds)} among its ${count} documents: ${found.map(escapeText).join(', ')}`,
   noSuchName: (name: string, found: readonly string[]) =>
     `holds no document named ${quoted(name)}; found: ${found.map(escapeText).join(', ')}`,
   duplicateName: (name: string, count: number) => `holds ${count} documents named ${quoted(name)}`,
   describeDocument: (index: number, kind: string | undefined, name: string | undefined) =>
     `${name !== undefined ? escapeText(name) : `document ${index + 1} (no name)`} (${kind !== undefined ? escapeText(kind) : 'no kind'})`,
   notMapping: 'is not a Kubernetes object (a YAML mapping with kind, apiVersion and metadata)',
-  notConfigMap: (kind: unknown, apiVersion: unknown) =>
-    `is not a ConfigMap: found kind ${escapeText(String(kind))}, apiVersion ${escapeText(String(apiVersion))}; expected kind: ConfigMap, apiVersion: v1`,
-  missingName: 'metadata.name is missing: a ConfigMap needs a name',
+  notAcceptedKind: (kind: unknown, apiVersion: unknown, kinds: readonly string[]) =>
+    `is not a ${kindsPhrase(kinds)}: found kind ${escapeText(String(kind))}, apiVersion ${escapeText(String(apiVersion))}; expected kind: ${kindsPhrase(kinds)}, apiVersion: v1`,
+  missingName: (kind: string) => `metadata.name is missing: a ${kind} needs a name`,
   fieldNotMapping: (field: string) => `${field} must be a mapping of keys to values`,
   invalidKey: (field: string, key: string, reason: string) =>
     `${field} key ${quoted(key)} is invalid: ${reason}`,
   nonScalarKey: (field: string) => `${field} has a key that is not a plain string`,
+  invalidMerge: (field: string) =>
+    `${field} has a merge key (<<) whose value is not a mapping or a list of mappings`,
   // The value itself is never echoed: the key may hold a secret, and apply knows no flags.
-  nonStringData: (key: string, type: string) =>
-    `data key ${quoted(key)} has a ${type} value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. ${escapeText(key)}: "…"`,
-  nullData: (key: string) =>
-    `data key ${quoted(key)} has no value; ConfigMap data values must be strings: write ${escapeText(key)}: "" for an empty value`,
-  structuredData: (key: string, type: string) =>
-    `data key ${quoted(key)} has a ${type} value; ConfigMap data values must be strings: write it as text, e.g. in a block scalar (${escapeText(key)}: |)`,
-  binaryNotString: (key: string) => `binaryData key ${quoted(key)} must be a base64 string`,
-  invalidBase64: (key: string) =>
-    `binaryData key ${quoted(key)} is not valid base64 (standard alphabet, with = padding)`,
+  nonStringData: (field: string, key: string, type: string, kind: string) =>
+    `${field} key ${quoted(key)} has a ${type} value; ${kind} ${field} values must be strings (kubectl refuses it): quote it, e.g. ${escapeText(key)}: "…"`,
+  nullData: (field: string, key: string, kind: string) =>
+    `${field} key ${quoted(key)} has no value; ${kind} ${field} values must be strings: write ${escapeText(key)}: "" for an empty value`,
+  structuredData: (field: string, key: string, type: string, kind: string) =>
+    `${field} key ${quoted(key)} has a ${type} value; ${kind} ${field} values must be strings: write it as text, e.g. in a block scalar (${escapeText(key)}: |)`,
+  // A Secret's data is base64: say where plain text goes instead.
+  base64NotString: (field: string, key: string, kind: string) =>
+    `${field} key ${quoted(key)} must be a base64 string` +
+    (kind === 'Secret' ? ' (plain text goes under stringData)' : ''),
+  invalidBase64: (field: string, key: string, kind: string) =>
+    `${field} key ${quoted(key)} is not valid base64 (standard alphabet, with = padding)` +
+    (kind === 'Secret' ? "; a Secret's data is base64, plain text goes under stringData" : ''),
   keyInBoth: (key: string) =>
     `key ${quoted(key)} is in both data and binaryData; a key may appear in only one of them`,
-  tooLarge: (size: number) =>
-    `data and binaryData total ${size} bytes, over the ${MAX_CONFIGMAP_BYTES}-byte (1 MiB) limit of a ConfigMap`,
+  tooLarge: (size: number, kind: string) =>
+    `${fieldsOf(kind)} total ${size} bytes, over the ${MAX_CONFIGMAP_BYTES}-byte (1 MiB) limit of a ${kind}`,
 } as const;

@@ -13,11 +13,22 @@ export class ManifestError extends DflagError {
     readonly source: string,
     /** ManifestError.problems lists every problem found. */
     readonly problems: readonly string[],
-    options?: { cause?: unknown; partial?: ConfigMapManifest },
+    options?: { cause?: unknown; partial?: ConfigMapManifest; keyCount?: number; kind?: string },
   ) {
-    super(DflagErrorCode.Manifest, manifestMessages.refused(source, problems), options);
+    super(
+      DflagErrorCode.Manifest,
+      manifestMessages.refused(source, problems, options?.kind),
+      options,
+    );
     this.partial = options?.partial;
+    this.keyCount = options?.keyCount;
   }
+
+  /**
+   * ManifestError.keyCount is the number of distinct keys the refused object names, readable or
+   * not (with {@link ManifestError.partial}), so that a report can say how many were checked.
+   */
+  readonly keyCount: number | undefined;
 
   /**
    * ManifestError.partial holds what could be read of a ConfigMap refused for its content (keys

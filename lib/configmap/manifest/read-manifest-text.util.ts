@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { open } from 'node:fs/promises';
+import { decodeManifestText } from './decode-manifest-text.util.js';
 import { MAX_MANIFEST_BYTES } from './manifest-limits.constants.js';
 import { ManifestError } from './manifest.error.js';
 import { manifestMessages } from './manifest-messages.constant.js';
@@ -36,10 +36,7 @@ export async function readManifestText(path: string, source: string = path): Pro
         throw new ManifestError(source, [manifestMessages.inputOverLimit]);
       }
     }
-    const bytes = Buffer.concat(chunks, total);
-    // Decoding would replace invalid bytes with U+FFFD silently, and apply would write those.
-    if (!isUtf8(bytes)) throw new ManifestError(source, [manifestMessages.notUtf8]);
-    return bytes.toString('utf8');
+    return decodeManifestText(Buffer.concat(chunks, total), source);
   } finally {
     await handle.close();
   }

@@ -42,28 +42,42 @@ const nonEmptyString = (value: unknown): string | undefined =>
 const isEmpty = (doc: Document.Parsed): boolean =>
   doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null);
 
+/** SelectDocumentsOptions says which documents {@link selectDocuments} chooses. */
+export interface SelectDocumentsOptions {
+  /** SelectDocumentsOptions.names chooses the documents of these names, whatever their kind. */
+  names: readonly string[] | undefined;
+  /** SelectDocumentsOptions.kinds are the kinds chosen when no name is given. */
+  kinds: readonly string[];
+  /** SelectDocumentsOptions.source names the manifest in errors. */
+  source: string;
+}
+
 /**
- * selectDocument parses a YAML stream one document at a time (so that only the chosen document
- * stays in memory) and returns the one to read: the only non-empty document, or the one named
- * `name`. Every YAML error and duplicate key of every document is reported at once. Parsing is
- * linear: the parser's own duplicate-key check (quadratic in the size of a mapping) is replaced
- * by {@link duplicateKeys}; YAML 1.1, as kubectl reads manifests (`yes`, `on` or `0755` are not
- * strings there either).
+ * selectDocuments parses a YAML stream one document at a time (so that only the chosen documents
+ * stay in memory) and returns the ones to read: those named in `names` (each name at most once),
+ * or else the only non-empty document, or else the only one of an accepted kind (a kustomize
+ * build holds a Deployment beside its ConfigMap). Every YAML error and duplicate key of every
+ * document is reported at once. Parsing is linear: the parser's own duplicate-key check
+ * (quadratic in the size of a mapping) is replaced by {@link duplicateKeys}; YAML 1.1, as kubectl
+ * reads manifests (`yes`, `on` or `0755` are not strings there either, `<<` is a merge key).
  *
- * @throws ManifestError when the stream is invalid YAML or no single document can be chosen
+ * @returns the chosen documents, and a description of every document (for error messages)
+ * @throws ManifestError when the stream is invalid YAML, or without names when no single document
+ *   can be chosen
  */
-export function selectDocument(
+export function selectDocuments(
   text: string,
-  name: string | undefined,
-  source: string,
-): ManifestDocument {
+  { names, kinds, source }: SelectDocumentsOptions,
+): { chosen: ManifestDocument[]; found: string[] } {
   const lineCounter = new LineCounter();
   const position = (offset: number): TextPosition => lineCounter.linePos(offset);
   const composer = new Composer({ version: '1.1', uniqueKeys: false });
   const problems: string[] = [];
   const found: string[] = [];
-  let chosen: ManifestDocument | undefined;
-  let matches = 0;
+  const candidates: string[] = [];
+  const chosen: ManifestDocument[] = [];
+  let only: ManifestDocument | undefined;
+  const matches = new Map<string, number>();
   let index = -1;
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
     index++;
@@ -86,10 +100,22 @@ export function selectDocument(
     const kind = nonEmptyString(describeValue(child(resolve, doc.contents, 'kind')));
     const metadata = child(resolve, doc.contents, 'metadata');
     const docName = nonEmptyString(describeValue(child(resolve, metadata, 'name')));
-    found.push(manifestMessages.describeDocument(index, kind, docName));
-    if (name !== undefined && docName !== name) continue;
-    matches++;
-    chosen ??= { doc, name: docName, resolve, position };
+    const description = manifestMessages.describeDocument(index, kind, docName);
+    found.push(description);
+    const entry: ManifestDocument = { doc, name: docName, resolve, position };
+    if (names !== undefined) {
+      if (docName === undefined || !names.includes(docName)) continue;
+      const count = (matches.get(docName) ?? 0) + 1;
+      matches.set(docName, count);
+      if (count === 1) chosen.push(entry);
+      continue;
+    }
+    // Without names: keep the first document, and the documents of an accepted kind.
+    if (found.length === 1) only = entry;
+    if (kind !== undefined && kinds.includes(kind)) {
+      candidates.push(description);
+      chosen.push(entry);
+    }
   }
 
   const refuse = (...reasons: string[]): never => {
@@ -97,11 +123,16 @@ export function selectDocument(
   };
   if (problems.length > 0) refuse(...problems);
   if (found.length === 0) refuse(manifestMessages.noDocument);
-  if (name !== undefined) {
-    if (matches === 0) refuse(manifestMessages.noSuchName(name, found));
-    if (matches > 1) refuse(manifestMessages.duplicateName(name, matches));
-  } else if (found.length > 1) {
-    refuse(manifestMessages.severalDocuments(found.length, found));
+  if (names !== undefined) {
+    const repeated = [...matches].filter(([, count]) => count > 1);
+    if (repeated.length > 0) {
+      refuse(...repeated.map(([name, count]) => manifestMessages.duplicateName(name, count)));
+    }
+    return { chosen, found };
   }
-  return chosen!;
+  // A lone document of another kind is read, so that its refusal names its kind.
+  if (found.length === 1) return { chosen: [only!], found };
+  if (chosen.length === 0) refuse(manifestMessages.noAcceptedDocument(found.length, kinds, found));
+  if (chosen.length > 1) refuse(manifestMessages.severalDocuments(kinds, candidates));
+  return { chosen, found };
 }

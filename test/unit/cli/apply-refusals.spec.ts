@@ -67,18 +67,18 @@ describe('dflag apply refusals', () => {
     );
   });
 
-  it('refuses an object that is not a ConfigMap', async () => {
-    const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: YQ==\n';
-    expect(await refuse(secret)).toEqual({
+  it('refuses an object that is neither a ConfigMap nor a Secret', async () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\ndata:\n  a: YQ==\n';
+    expect(await refuse(pod)).toEqual({
       code: 1,
       err: refusal(
-        'is not a ConfigMap: found kind Secret, apiVersion v1; expected kind: ConfigMap, apiVersion: v1',
+        'is not a ConfigMap or Secret: found kind Pod, apiVersion v1; expected kind: ConfigMap or Secret, apiVersion: v1',
       ),
     });
     const v2 = 'apiVersion: v2\nkind: ConfigMap\nmetadata:\n  name: c\n';
     expect((await refuse(v2)).err).toBe(
       refusal(
-        'is not a ConfigMap: found kind ConfigMap, apiVersion v2; expected kind: ConfigMap, apiVersion: v1',
+        'is not a ConfigMap or Secret: found kind ConfigMap, apiVersion v2; expected kind: ConfigMap or Secret, apiVersion: v1',
       ),
     );
     expect((await refuse('- a\n- b\n')).err).toBe(
@@ -153,14 +153,14 @@ describe('dflag apply refusals', () => {
     );
   });
 
-  it('refuses several documents without --name, listing them', async () => {
+  it('refuses several ConfigMaps without --name, listing them (not the other kinds)', async () => {
     const io = captureIo(root);
     const manifest = join(FIXTURES, 'several-configmaps.yaml');
     expect(await runCli(['apply', '-f', manifest, '--dir', 'vol'], io)).toBe(1);
     expect(io.err).toBe(
       `dflag apply: Refused ConfigMap manifest ${manifest}:\n` +
-        '  - holds 3 documents; choose one with --name: first-config (ConfigMap),' +
-        ' second-config (ConfigMap), app (Deployment)\n',
+        '  - holds 2 documents of kind ConfigMap or Secret; choose with --name: first-config (ConfigMap),' +
+        ' second-config (ConfigMap)\n',
     );
   });
 
@@ -177,7 +177,9 @@ describe('dflag apply refusals', () => {
     const manifest = join(FIXTURES, 'several-configmaps.yaml');
     const io = captureIo(root);
     expect(await runCli(['apply', '-f', manifest, '--dir', 'vol', '--name', 'app'], io)).toBe(1);
-    expect(io.err).toContain('is not a ConfigMap: found kind Deployment, apiVersion apps/v1');
+    expect(io.err).toContain(
+      'is not a ConfigMap or Secret: found kind Deployment, apiVersion apps/v1',
+    );
   });
 
   it('refuses invalid YAML and empty files', async () => {

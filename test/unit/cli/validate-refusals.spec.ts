@@ -18,9 +18,9 @@ describe('dflag validate refusals', () => {
           'cm.yaml: data key "a/b" is invalid: "a/b" must consist of letters, digits, "-", "_" or "." ([-._a-zA-Z0-9]+)',
           'cm.yaml: binaryData key "logo" is not valid base64 (standard alphabet, with = padding)',
           'cm.yaml: key "port" is in both data and binaryData; a key may appear in only one of them',
-          // The keys that could be read are checked too: one run shows every problem.
-          'note: port: static flag, takes effect on restart',
-          'ConfigMap app-config: 1 key checked against 9 flags: 4 errors, 0 warnings, 1 note',
+          // The keys that could be read are checked too: one run shows every problem, and the
+          // summary says how many of the manifest's keys that was.
+          'ConfigMap app-config: 1 of 4 keys checked against 9 flags: 4 errors, 0 warnings, 1 note (--verbose lists them)',
           '',
         ].join('\n'),
         err: '',
@@ -34,7 +34,7 @@ describe('dflag validate refusals', () => {
         out: [
           'cm.yaml: data key "example_my_dynamic_int" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"',
           'debug: not a boolean; expected a boolean: true/false, 1/0, t/f, yes/no or on/off',
-          'ConfigMap app-config: 1 key checked against 9 flags: 2 errors, 0 warnings, 0 notes',
+          'ConfigMap app-config: 1 of 2 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
           '',
         ].join('\n'),
         err: '',
@@ -59,12 +59,12 @@ describe('dflag validate refusals', () => {
         out:
           `${unquoted}: data key "example_my_dynamic_int" has a number value; ConfigMap data` +
           ' values must be strings (kubectl refuses it): quote it, e.g. example_my_dynamic_int: "…"\n' +
-          'ConfigMap example-config: 2 keys checked against 9 flags: 1 error, 0 warnings, 0 notes\n',
+          'ConfigMap example-config: 2 of 3 keys checked against 9 flags: 1 error, 0 warnings, 0 notes\n',
         err: '',
       });
-      const secret = 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  a: YQ==\n';
-      expect((await refuse(secret)).out).toBe(
-        'cm.yaml: is not a ConfigMap: found kind Secret, apiVersion v1; expected kind: ConfigMap, apiVersion: v1\n' +
+      const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\ndata:\n  a: YQ==\n';
+      expect((await refuse(pod)).out).toBe(
+        'cm.yaml: is not a ConfigMap or Secret: found kind Pod, apiVersion v1; expected kind: ConfigMap or Secret, apiVersion: v1\n' +
           'ConfigMap manifest cm.yaml refused: 1 error\n',
       );
     });
@@ -74,8 +74,8 @@ describe('dflag validate refusals', () => {
       const argv = ['validate', '-f', 'several-configmaps.yaml', '--flags', 'validate-flags.ts'];
       expect(await runCli(argv, io)).toBe(1);
       expect(io.out).toBe(
-        'several-configmaps.yaml: holds 3 documents; choose one with --name: first-config' +
-          ' (ConfigMap), second-config (ConfigMap), app (Deployment)\n' +
+        'several-configmaps.yaml: holds 2 documents of kind ConfigMap or Secret; choose with' +
+          ' --name: first-config (ConfigMap), second-config (ConfigMap)\n' +
           'ConfigMap manifest several-configmaps.yaml refused: 1 error\n',
       );
     });

@@ -2,23 +2,25 @@ import { runCli } from '../../../lib/cli/run-cli.js';
 import { captureIo } from '../../utils/capture-io.js';
 
 const VALIDATE_USAGE = [
-  'Usage: dflag validate -f <configmap.yaml> --flags <module.js> [--name <name>] [--strict] [--json]',
+  'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose]',
   '',
-  'Checks every key of the ConfigMap against the flags the module declares: each value must',
-  'parse and validate (nothing is applied), keys must be legal, the total at most 1 MiB.',
-  'Keys of static flags are noted (they take effect on restart); keys no flag declares are',
-  'warnings, or errors with --strict. Exits 0 when clean, 1 with one line per problem.',
+  'Checks every key of the ConfigMap or Secret against the flags the module declares: each',
+  'value must parse and validate (nothing is applied), keys must be legal, the total at most',
+  '1 MiB. Keys no flag declares are warnings, or errors with --strict. Every key of a Secret',
+  'is treated as sensitive: no value or reason quoting it is printed. Exits 0 when clean, 1',
+  'with one line per problem; a clean manifest prints only the summary line.',
   '',
   "The module must export its flag set(s), e.g. `export const flagSet = new FlagSet('app')`",
   "or `export { defaultFlagSet } from 'nestjs-dflag'`; it runs compiled (JavaScript).",
   '',
   'Options:',
   '  -f, --filename <file>  the manifest (YAML, one or more documents; at most 32 MiB,',
-  '                         4 MiB per document)',
+  '                         4 MiB per document); - reads it from standard input',
   '      --flags <module>   the JavaScript module that exports the flag set(s)',
-  '      --name <name>      the ConfigMap to check when the file holds several documents',
+  '      --name <name>      the ConfigMap or Secret to check when the input holds several',
   '      --strict           count keys that no flag declares as errors',
-  '      --json             print one JSON object instead of lines',
+  '      --json             print one JSON object instead of lines (notes included)',
+  '      --verbose          also note each key of a static flag (it takes effect on restart)',
   '  -h, --help             show this help',
   '',
 ].join('\n');
@@ -34,7 +36,7 @@ describe('dflag validate usage', () => {
     const { code, out } = await run('--help');
     expect(code).toBe(0);
     expect(out).toContain(
-      '  validate  check a ConfigMap manifest against the flags an application declares\n',
+      '  validate  check a ConfigMap or Secret against the flags an application declares\n',
     );
   });
 
@@ -48,11 +50,8 @@ describe('dflag validate usage', () => {
   });
 
   it.each([
-    [['validate'], 'dflag validate: missing required option -f <configmap.yaml>'],
-    [
-      ['validate', '--flags', 'f.js'],
-      'dflag validate: missing required option -f <configmap.yaml>',
-    ],
+    [['validate'], 'dflag validate: missing required option -f <manifest.yaml>'],
+    [['validate', '--flags', 'f.js'], 'dflag validate: missing required option -f <manifest.yaml>'],
     [['validate', '-f', 'cm.yaml'], 'dflag validate: missing required option --flags <module.js>'],
     [['validate', '-f', 'cm.yaml', '--flags'], 'dflag validate: option --flags needs a value'],
     [['validate', '-f', '--flags', 'f.js'], 'dflag validate: option -f needs a value'],

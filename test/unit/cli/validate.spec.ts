@@ -2,7 +2,7 @@ import { runCli } from '../../../lib/cli/run-cli.js';
 import { captureIo } from '../../utils/capture-io.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { configMap, FIXTURES, FLAGS, GOOD, ROOT, validateHarness } from './validate-harness.js';
 
@@ -25,8 +25,8 @@ describe('dflag validate', () => {
     });
   });
 
-  it('exits 1 with one line per refused value, then warnings, notes and the summary', async () => {
-    expect(await validate('--filename', BAD, '--flags', FLAGS)).toEqual({
+  it('exits 1 with one line per refused value, then warnings, notes (--verbose) and the summary', async () => {
+    expect(await validate('--filename', BAD, '--flags', FLAGS, '--verbose')).toEqual({
       code: 1,
       out: [
         `example_my_dynamic_int: not an integer; ${INT_EXPECTED}`,
@@ -68,7 +68,7 @@ describe('dflag validate', () => {
       [
         'cm.yaml: data key "api_pin" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. api_pin: "…"',
         'cm.yaml: data key "port" has a number value; ConfigMap data values must be strings (kubectl refuses it): quote it, e.g. port: "…"',
-        'ConfigMap app-config: 0 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
+        'ConfigMap app-config: 0 of 2 keys checked against 9 flags: 2 errors, 0 warnings, 0 notes',
         '',
       ].join('\n'),
     );
@@ -98,9 +98,14 @@ describe('dflag validate', () => {
     });
   });
 
-  it('notes static flags, which take effect on restart, and exits 0', async () => {
+  it('prints only the summary of a clean manifest; --verbose notes static flags', async () => {
     const text = configMap("data:\n  port: '8080'\n  api_pin: '1234'\n  debug: 'yes'\n");
     expect(await validateText(text)).toEqual({
+      code: 0,
+      out: 'ConfigMap app-config: 3 keys checked against 9 flags: 0 errors, 0 warnings, 2 notes (--verbose lists them)\n',
+      err: '',
+    });
+    expect(await validateText(text, '--verbose')).toEqual({
       code: 0,
       out: [
         'note: port: static flag, takes effect on restart',
@@ -110,6 +115,37 @@ describe('dflag validate', () => {
       ].join('\n'),
       err: '',
     });
+  });
+
+  // Regression: `<<` merge keys (YAML 1.1, which kubectl reads) made a 4-key ConfigMap "2 keys
+  // checked", with two bogus errors about a key named "Symbol(<<)".
+  it('counts the keys a merge key (<<) brings, as kubectl reads them', async () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: merged',
+      '  annotations: &defaults',
+      "    example_my_dynamic_int: '20'",
+      '    example_my_dynamic_string: from-defaults',
+      'data:',
+      '  <<: *defaults',
+      '  example_my_dynamic_string: own',
+      "  port: '80'",
+      "  debug: 'true'",
+      '',
+    ].join('\n');
+    expect(await validateText(text)).toEqual({
+      code: 0,
+      out: 'ConfigMap merged: 4 keys checked against 9 flags: 0 errors, 0 warnings, 1 note (--verbose lists them)\n',
+      err: '',
+    });
+    await writeFile(join(root(), 'cm.yaml'), text);
+    const io = captureIo(root());
+    expect(await runCli(['apply', '-f', 'cm.yaml', '--dir', 'vol'], io)).toBe(0);
+    expect(io.out).toMatch(/^applied ConfigMap merged to vol: 4 keys, /);
+    expect(await readFile(join(root(), 'vol/example_my_dynamic_string'), 'utf8')).toBe('own');
+    expect(await readFile(join(root(), 'vol/example_my_dynamic_int'), 'utf8')).toBe('20');
   });
 
   it('checks binaryData as the raw bytes of the mounted file', async () => {
@@ -134,8 +170,7 @@ describe('dflag validate', () => {
       code: 1,
       out: [
         `rate: rejected by the validator; ${VALIDATION_EXPECTED} (flag set "library")`,
-        'note: mode: static flag, takes effect on restart',
-        'ConfigMap app-config: 2 keys checked against 2 flags: 1 error, 0 warnings, 1 note',
+        'ConfigMap app-config: 2 keys checked against 2 flags: 1 error, 0 warnings, 1 note (--verbose lists them)',
         '',
       ].join('\n'),
       err: '',
@@ -170,6 +205,7 @@ describe('dflag validate', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toBe('');
     expect(JSON.parse(bad.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'bad-config',
       ok: false,
       errors: [
@@ -192,6 +228,7 @@ describe('dflag validate', () => {
       warnings: [],
       notes: [{ key: 'port', message: 'static flag, takes effect on restart' }],
       checked: 8,
+      keys: 8,
       flags: 9,
     });
 
@@ -199,18 +236,21 @@ describe('dflag validate', () => {
     expect(good.code).toBe(0);
     expect(good.out.endsWith('}\n')).toBe(true);
     expect(JSON.parse(good.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'example-config',
       ok: true,
       errors: [],
       warnings: [],
       notes: [],
       checked: 3,
+      keys: 3,
       flags: 9,
     });
 
     const refused = await validateText(configMap('data:\n  a/b: x\n'), '--json');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toEqual({
+      kind: 'ConfigMap',
       configMap: 'app-config',
       ok: false,
       errors: [
@@ -223,6 +263,7 @@ describe('dflag validate', () => {
       warnings: [],
       notes: [],
       checked: 0,
+      keys: 1,
       flags: 9,
     });
   });
@@ -236,8 +277,7 @@ describe('dflag validate', () => {
       `warning: api_token: ${UNKNOWN}`,
       `warning: secret_policy: ${UNKNOWN}`,
       `warning: rate_limit_v2: ${UNKNOWN}`,
-      'note: port: static flag, takes effect on restart',
-      'ConfigMap bad-config: 8 keys checked against 4 flags: 1 error, 4 warnings, 1 note',
+      'ConfigMap bad-config: 8 keys checked against 4 flags: 1 error, 4 warnings, 1 note (--verbose lists them)',
       '',
     ].join('\n');
 
