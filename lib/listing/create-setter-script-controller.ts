@@ -1,4 +1,12 @@
-import { Controller, Get, Inject, Res, UseFilters, UseGuards, VERSION_NEUTRAL } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Res,
+  UseFilters,
+  UseGuards,
+  VERSION_NEUTRAL,
+} from '@nestjs/common';
 import type { Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CheckedListingOptions } from './check-listing-options.util.js';

@@ -7,7 +7,10 @@ const SAME_SITE_FETCH = new Set(['same-origin', 'none']);
 
 /** hostOfHeader is the Host header as a URL's `host` compares (lower case, no default port). */
 function hostOfHeader(host: string, protocol: string): string {
-  const lower = host.trim().toLowerCase().replace(/\.(?=:\d+$|$)/, '');
+  const lower = host
+    .trim()
+    .toLowerCase()
+    .replace(/\.(?=:\d+$|$)/, '');
   if (protocol === 'http:') return lower.replace(/:80$/, '');
   if (protocol === 'https:') return lower.replace(/:443$/, '');
   return lower;

@@ -63,7 +63,9 @@ function setterForm(flag: ListingFlag): string {
     ` <input name="ttl" type="text" size="5" autocomplete="off" aria-label="ttl" placeholder="15m">`,
     ' <button type="button" class="set">Set</button>',
     ' <button type="button" class="clear">Remove</button>',
-    flag.overridden_until ? `<div class="meta overridden-until">until ${h(flag.overridden_until)}</div>` : '',
+    flag.overridden_until
+      ? `<div class="meta overridden-until">until ${h(flag.overridden_until)}</div>`
+      : '',
     '</form></td>',
   ].join('');
 }

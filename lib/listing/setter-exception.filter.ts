@@ -44,7 +44,11 @@ export class SetterExceptionFilter implements ExceptionFilter {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       message = setterMessages.internalError;
     }
-    const body: SetterError = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+    const body: SetterError = {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+    };
     replyListing(
       this.adapterHost.httpAdapter,
       response,

@@ -17,7 +17,8 @@ export const setterMessages = {
     'an array of flag names, or a predicate (flag) => boolean, naming the dynamic flags that may be set at run time',
   acceptsAllowSensitive: 'an array of sensitive flag names that may be set at run time too',
   acceptsTtl: 'a positive duration such as "15m" or "1h30m"',
-  acceptsClock: 'an object with monotonicNow(), wallNow(), setTimer() and clearTimer() (a test seam)',
+  acceptsClock:
+    'an object with monotonicNow(), wallNow(), setTimer() and clearTimer() (a test seam)',
   twoSetters: (registration: string, a: string, b: string) =>
     `Two DflagListingModule registrations serve a setter for the registration "${e(registration)}" (on "${e(a)}" and "${e(b)}"): give the setter option to one of them only`,
   // Responses (JSON `message`)
@@ -44,7 +45,6 @@ export const setterMessages = {
   overridesHeading: 'Overridden at run time',
   overridesNote:
     'These values were set at run time on this pod only; each falls back to its ConfigMap value when it expires or is removed.',
-  overrideItem: (name: string, until: string | null) =>
-    `${name}${until ? ` until ${until}` : ''}`,
+  overrideItem: (name: string, until: string | null) => `${name}${until ? ` until ${until}` : ''}`,
   setterHeading: 'Set at run time',
 } as const;

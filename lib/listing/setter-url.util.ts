@@ -7,6 +7,9 @@ import { SETTER_ROUTE } from './setter.constants.js';
  */
 export function setterUrl(request: { originalUrl?: unknown; url?: unknown }): string {
   const raw = typeof request.originalUrl === 'string' ? request.originalUrl : String(request.url);
-  const path = raw.split(/[?#]/)[0]!.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  const path = raw
+    .split(/[?#]/)[0]!
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
   return `${path}/${SETTER_ROUTE}`;
 }
