@@ -375,4 +375,51 @@ describe.each<ListingAdapter>(['express', 'fastify'])('the runtime setter on %s'
       .expect(200);
     expect(app.service.get('mode')).toBe('slow');
   });
+
+  it('the HTML page: a banner of runtime values, a form per settable flag, one same-origin script under its CSP', async () => {
+    app = await startSetterApp(adapter);
+    await app.post({ name: 'mode', value: 'slow', ttl: '10m' }).expect(200);
+    const page = await request(app.server).get('/debug/flags?format=html').expect(200);
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.text).toContain('<body data-set-url="/debug/flags/set" data-hostname=');
+    expect(page.text).toMatch(
+      /<section id="runtime-overrides" class="alert alert-warning"><h2>Overridden at run time<\/h2>.*<li class="runtime-override">mode until 2026-12-01T12:10:00.000Z<\/li>/,
+    );
+    const forms = [...page.text.matchAll(/<form class="flag-setter" data-flag="([^"]+)">/g)].map(
+      (m) => m[1],
+    );
+    expect(forms.sort()).toEqual(['banner', 'mode', 'rate_limit']);
+    expect(page.text).toContain('<script src="/debug/flags/setter.js"></script>');
+    expect(page.text).not.toMatch(/<script>|\son[a-z]+=/);
+
+    const script = await request(app.server).get('/debug/flags/setter.js').expect(200);
+    expect(script.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.text).toContain("credentials: 'same-origin'");
+    expect(script.text).toContain('window.confirm(');
+  });
+
+  it('is off by default: no setter route, no script, no form, an empty set_url', async () => {
+    const { startListingApp } = await import('./support/listing-app.js');
+    const listing = await startListingApp({ adapter });
+    try {
+      await request(listing.server)
+        .post('/debug/flags/set')
+        .set('Content-Type', 'application/json')
+        .send('{"name":"mode","value":"slow"}')
+        .expect(404);
+      await request(listing.server).get('/debug/flags/setter.js').expect(404);
+      const page = await request(listing.server).get('/debug/flags?format=html').expect(200);
+      expect(page.text).not.toContain('<form');
+      expect(page.text).not.toContain('<script');
+      const doc = (await request(listing.server).get('/debug/flags').expect(200)).body;
+      expect(doc.set_url).toBe('');
+      expect(listing.service.get('mode')).toBe('fast');
+    } finally {
+      await listing.close();
+    }
+  });
 });
