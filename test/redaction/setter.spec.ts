@@ -6,6 +6,8 @@ import { FakeClock } from '../utils/fake-clock.js';
 import { runAuditScenario } from './support/audit-scenario.js';
 import { expectNoSecret } from './support/secret-values.js';
 
+const PATH = '/debug/flags/set';
+
 /** The secrets the setter is sent (besides the scenario's): unique, so "not contained" proves it. */
 const RUNTIME_SECRETS = ['rt_S3cr3t_Qz8', '5917', 'sk_live_RT9', 'RT9', '9x9'];
 
@@ -44,12 +46,14 @@ describe('redaction audit: the runtime setter', () => {
       collect: async ({ app, recorder, step }) => {
         const server = app.getHttpServer();
         const events = recorder.changed.length;
-        const send = (method: 'post' | 'delete', body: object, status: number) =>
-          request(server)
-            [method]('/debug/flags/set')
+        const send = (method: 'post' | 'delete', body: object, status: number) => {
+          const test =
+            method === 'post' ? request(server).post(PATH) : request(server).delete(PATH);
+          return test
             .set('Content-Type', 'application/json')
             .send(JSON.stringify(body))
             .expect(status);
+        };
         const answers = [
           await send('post', { name: 'api_token', value: 'rt_S3cr3t_Qz8', ttl: '1m' }, 200),
           await send('post', { name: 'pin', value: '5917' }, 200),

@@ -83,9 +83,12 @@ export async function startListingApp(options: ListingAppOptions = {}): Promise<
     const moduleRef = await Test.createTestingModule({ imports: [ListingAppModule] }).compile();
     app =
       options.adapter === 'fastify'
-        ? moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(options.fastify), {
-            logger: false,
-          })
+        ? moduleRef.createNestApplication<NestFastifyApplication>(
+            new FastifyAdapter(options.fastify),
+            {
+              logger: false,
+            },
+          )
         : moduleRef.createNestApplication({ logger: false });
     options.configure?.(app);
     let origin: string | undefined;
