@@ -28,6 +28,36 @@ describe('the runtime setter refused at start', () => {
   });
 });
 
+describe('the runtime setter refused when the application starts', () => {
+  const guards = [{ canActivate: () => true }];
+
+  it('names an allowed flag that is not declared, or static', async () => {
+    const { startListingApp } = await import('./support/listing-app.js');
+    await expect(
+      startListingApp({ listing: { setter: { allow: ['rate_limit', 'nope'], guards } } }),
+    ).rejects.toThrow("The runtime setter's allow list names flags that are not declared: nope");
+    await expect(
+      startListingApp({ listing: { setter: { allow: ['port'], guards } } }),
+    ).rejects.toThrow(
+      /allow list names static flags, which a runtime value would never change: port/,
+    );
+  });
+
+  it('refuses a second setter for the same registration', async () => {
+    const { startListingApp } = await import('./support/listing-app.js');
+    await expect(
+      startListingApp({
+        listing: { setter: { allow: ['mode'], guards } },
+        imports: [
+          DflagListingModule.register({ path: '/debug/more', setter: { allow: ['mode'], guards } }),
+        ],
+      }),
+    ).rejects.toThrow(
+      /Two DflagListingModule registrations serve a setter for the registration "default"/,
+    );
+  });
+});
+
 describe.each<ListingAdapter>(['express', 'fastify'])('the runtime setter on %s', (adapter) => {
   let app: SetterApp | undefined;
 
