@@ -1,3 +1,4 @@
+import type { ExecutionContext } from '@nestjs/common';
 import { hostname } from 'node:os';
 import request from 'supertest';
 import { DflagListingModule, DflagSetupError } from '../../lib/index.js';
@@ -193,6 +194,24 @@ describe.each<ListingAdapter>(['express', 'fastify'])('the runtime setter on %s'
       .send(JSON.stringify({ name: 'rate_limit' }))
       .expect(401);
     expect(app.service.get('rate_limit')).toBe(10);
+  });
+
+  it("names passport's request.user by its username, escaped, never the whole object", async () => {
+    const passportLike = {
+      canActivate: (context: ExecutionContext) => {
+        const req = context.switchToHttp().getRequest<Record<string, unknown>>();
+        req.user = { username: 'alice\nWARN forged line', token: 'tok_9Qx' };
+        return true;
+      },
+    };
+    app = await startSetterApp(adapter, { setter: { guards: [passportLike] } });
+    const set = await app.post({ name: 'mode', value: 'slow' }).expect(200);
+    expect(set.body.set_by).toBe('alice\nWARN forged line');
+    const line = app.logger.lines.find((l) => l.includes('set at run time'));
+    expect(line).toBe(
+      'warn Flag "mode" set at run time to slow until 2026-12-01T12:15:00.000Z (15m) by alice\\nWARN forged line; it falls back to its ConfigMap value then',
+    );
+    expect(app.logger.lines.join('\n')).not.toContain('tok_9Qx');
   });
 
   it('a guard returning false answers 403; the listing guards apply to the setter too', async () => {
