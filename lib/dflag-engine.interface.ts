@@ -1,3 +1,4 @@
+import type { DflagLogger } from './configmap/dflag-logger.interface.js';
 import type { ConfigMapStatus } from './configmap/configmap-status.interface.js';
 import type { ReloadReport } from './configmap/reload-report.interface.js';
 import type { FlagSet } from './flags/flag-set.js';
@@ -13,6 +14,8 @@ export interface DflagEngine {
   readonly path: string;
   /** The flags the engine sets. */
   readonly flagSet: FlagSet;
+  /** The logger of the registration's lines, when it has one (the test kit's engine has none). */
+  readonly logger?: DflagLogger;
   /** Whether `initialize()` has succeeded. */
   readonly initialized: boolean;
   /** Reads the source once (static and dynamic flags). Idempotent: a second call returns the first report. */

@@ -98,3 +98,15 @@ export type {
   ListingFlag,
 } from './listing/listing-document.interface.js';
 export { DEFAULT_LISTING_PATH } from './listing/listing.constants.js';
+
+// Runtime setter (guarded, expiring runtime values; an option of the listing)
+export type { DflagSetterOptions } from './listing/dflag-setter-options.interface.js';
+export type { RuntimeSetterOptions } from './runtime/runtime-setter-options.interface.js';
+export type { RuntimeClock } from './runtime/runtime-clock.interface.js';
+export { RuntimeValueError } from './runtime/runtime-value.error.js';
+export type { RuntimeRefusal } from './runtime/runtime-value.error.js';
+export { BearerTokenGuard, DFLAG_PRINCIPAL } from './runtime/bearer-token.guard.js';
+export type { BearerTokenGuardOptions, BearerTokenSource } from './runtime/bearer-token.guard.js';
+export type { ClearAnswer, SetAnswer } from './listing/setter-answer.util.js';
+export type { SetterError } from './listing/setter-exception.filter.js';
+export { SETTER_BODY_LIMIT } from './listing/setter.constants.js';

@@ -53,7 +53,8 @@ export class ConfigMapEngine {
   readonly flagSet: FlagSet;
 
   private readonly options: Required<Omit<ConfigMapEngineOptions, 'logger' | 'path' | 'flagSet'>>;
-  private readonly logger: DflagLogger;
+  /** The logger the engine writes with (the registration's, for the library's optional parts). */
+  readonly logger: DflagLogger;
   private readonly listeners = new Set<(report: ReloadReport) => void>();
   private readonly watcher: WatchSupervisor;
   private readonly scheduler: CheckScheduler;

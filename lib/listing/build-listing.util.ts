@@ -8,6 +8,7 @@ import type {
   ListingFlag,
 } from './listing-document.interface.js';
 import type { ListingQuery } from './listing-query.interface.js';
+import type { RuntimeOverrides } from '../runtime/runtime-overrides.js';
 
 const iso = (date: Date | undefined): string | null => date?.toISOString() ?? null;
 
@@ -15,7 +16,11 @@ const iso = (date: Date | undefined): string | null => date?.toISOString() ?? nu
 const isChanged = (flag: Flag<unknown>): boolean =>
   flag.sensitive ? flag.source !== 'default' : !flag.equals(flag.get(), flag.defaultValue);
 
-function toListingFlag(flag: Flag<unknown>, pending: ReadonlySet<string>): ListingFlag {
+function toListingFlag(
+  flag: Flag<unknown>,
+  pending: ReadonlySet<string>,
+  runtime: ListingRuntime | undefined,
+): ListingFlag {
   return {
     name: flag.name,
     description: flag.description,
@@ -31,6 +36,8 @@ function toListingFlag(flag: Flag<unknown>, pending: ReadonlySet<string>): Listi
     last_changed: iso(flag.lastChanged),
     pending_restart: pending.has(flag.name),
     sensitive: flag.sensitive,
+    overridden_until: iso(runtime?.overrides.overriddenUntil(flag.name)),
+    settable: runtime?.overrides.allowedNames.includes(flag.name) ?? false,
   };
 }
 
@@ -56,6 +63,8 @@ export function toListingConfigMap(status: ConfigMapStatus): ListingConfigMap {
     started_on_fallbacks: status.startedOnFallbacks,
     ready: status.ready,
     refused_at_start: status.refusedAtStart,
+    unknown_keys: status.unknownKeys,
+    overridden_at_runtime: status.overriddenAtRuntime,
   };
 }
 
@@ -65,6 +74,14 @@ export interface ListingInput {
   readonly status: ConfigMapStatus;
   readonly registration: string;
   readonly hostname: string;
+  /** The setter, when it is on: its path (as the request reached the listing) and its values. */
+  readonly runtime?: ListingRuntime | undefined;
+}
+
+/** ListingRuntime is what the listing shows of the setter. */
+export interface ListingRuntime {
+  readonly setUrl: string;
+  readonly overrides: RuntimeOverrides;
 }
 
 /**
@@ -78,11 +95,11 @@ export function buildListing(input: ListingInput, query: ListingQuery): ListingD
     .filter((flag) => query.type === undefined || flag.dynamic === (query.type === 'dynamic'))
     .filter((flag) => !query.onlyChanged || isChanged(flag))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((flag) => toListingFlag(flag, pending));
+    .map((flag) => toListingFlag(flag, pending, input.runtime));
   return {
     checksum_static: input.status.checksums.static,
     checksum_dynamic: input.status.checksums.dynamic,
-    set_url: '',
+    set_url: input.runtime?.setUrl ?? '',
     flags,
     hostname: input.hostname,
     registration: input.registration,

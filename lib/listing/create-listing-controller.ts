@@ -27,6 +27,8 @@ import { negotiateFormat } from './negotiate-format.util.js';
 import { parseListingQuery } from './parse-listing-query.util.js';
 import { renderListingHtml } from './render-listing-html.util.js';
 import { replyListing } from './reply-listing.util.js';
+import { SETTER_PAGE_HEADERS } from './listing-headers.constant.js';
+import { setterUrl } from './setter-url.util.js';
 
 const notAllowed = (): never => {
   throw new HttpException(listingMessages.methodNotAllowed, HttpStatus.METHOD_NOT_ALLOWED);
@@ -52,12 +54,18 @@ export function createListingController(options: CheckedListingOptions): Type {
     @Get()
     list(
       @Query() query: Record<string, unknown> | undefined,
-      @Req() request: { headers: Record<string, string | string[] | undefined> },
+      @Req()
+      request: {
+        headers: Record<string, string | string[] | undefined>;
+        originalUrl?: unknown;
+        url?: unknown;
+      },
       @Res() response: unknown,
     ): void {
       const parsed = parseListingQuery(query);
       const format = parsed.format ?? negotiateFormat(request.headers.accept);
-      const doc = this.registration.listing(parsed);
+      const setter = options.setter !== undefined;
+      const doc = this.registration.listing(parsed, setter ? setterUrl(request) : '');
       const adapter = this.adapterHost.httpAdapter;
       if (format === 'html')
         replyListing(
@@ -66,6 +74,7 @@ export function createListingController(options: CheckedListingOptions): Type {
           200,
           'text/html; charset=utf-8',
           renderListingHtml(doc, parsed),
+          setter ? SETTER_PAGE_HEADERS : {},
         );
       // Pretty-printed, as Go's endpoint writes it (json.MarshalIndent with two spaces).
       else

@@ -1,4 +1,5 @@
 import type { CanActivate, ModuleMetadata, Provider, Type } from '@nestjs/common';
+import type { DflagSetterOptions } from './dflag-setter-options.interface.js';
 
 /** DflagListingOptions configures one `DflagListingModule.register()`: the listing of one DflagModule registration. */
 export interface DflagListingOptions {
@@ -42,4 +43,11 @@ export interface DflagListingOptions {
    * @default []
    */
   providers?: Provider[];
+  /**
+   * Turns on the runtime setter: `POST {path}/set` sets an allowed dynamic flag for a while,
+   * `DELETE {path}/set` removes that value; the HTML page then offers a form per settable flag.
+   * `setter.guards` is required (see {@link DflagSetterOptions}, and README "Runtime setter").
+   * @default undefined (read-only: no setter route at all)
+   */
+  setter?: DflagSetterOptions;
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import { checkListingOptions } from './check-listing-options.util.js';
 import { createListingController } from './create-listing-controller.js';
+import { createSetterController } from './create-setter-controller.js';
+import { createSetterScriptController } from './create-setter-script-controller.js';
 import type { DflagListingOptions } from './dflag-listing-options.interface.js';
 import { LISTING_OPTIONS } from './listing.constants.js';
 import { ListingRegistration } from './listing-registration.js';
@@ -12,11 +14,14 @@ import { ListingRegistration } from './listing-registration.js';
  * overrides), filters `?type=dynamic|static` and `?only_changed=true`,
  * sensitive values redacted. Requests naming a Host that is not allowed are
  * refused; add `guards` for access control, and serve it on an internal
- * port (see README "Listing endpoint").
+ * port (see README "Listing endpoint"). With `setter` (and its required
+ * `guards`), `POST`/`DELETE {path}/set` set and remove expiring runtime
+ * values (see README "Runtime setter").
  *
  * ```ts
  * DflagListingModule.register()                                   // /debug/flags, the default registration
  * DflagListingModule.register({ name: 'billing', path: '/debug/flags/billing', guards: [AdminGuard] })
+ * DflagListingModule.register({ setter: { allow: ['rate_limit'], guards: [new BearerTokenGuard({ file })] } })
  * ```
  */
 @Module({})
@@ -27,10 +32,16 @@ export class DflagListingModule {
    */
   static register(options: DflagListingOptions = {}): DynamicModule {
     const checked = checkListingOptions(options);
+    const { setter } = checked;
     return {
       module: DflagListingModule,
       imports: [...checked.imports],
-      controllers: [createListingController(checked)],
+      controllers: [
+        createListingController(checked),
+        ...(setter
+          ? [createSetterController({ ...checked, setter }), createSetterScriptController(checked)]
+          : []),
+      ],
       providers: [
         { provide: LISTING_OPTIONS, useValue: checked },
         ListingRegistration,

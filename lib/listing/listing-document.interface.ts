@@ -34,6 +34,10 @@ export interface ListingFlag {
   /** A static flag whose ConfigMap value takes effect on restart. */
   readonly pending_restart: boolean;
   readonly sensitive: boolean;
+  /** When the flag's runtime value (see README "Runtime setter") expires, ISO 8601; null when it has none. */
+  readonly overridden_until: string | null;
+  /** Whether the runtime setter may set this flag (false when the setter is off). */
+  readonly settable: boolean;
 }
 
 /** ListingConfigMap is the ConfigMap's status, as the listing shows it. */
@@ -59,13 +63,17 @@ export interface ListingConfigMap {
   readonly started_on_fallbacks: boolean;
   readonly ready: boolean;
   readonly refused_at_start: readonly string[];
+  /** Keys of the last version that no declared flag has (names only). */
+  readonly unknown_keys: readonly string[];
+  /** Flags holding a runtime value (the setter's), whichever layer serves. */
+  readonly overridden_at_runtime: readonly string[];
 }
 
 /** ListingDocument is the listing's JSON (see README "Listing endpoint"). */
 export interface ListingDocument {
   readonly checksum_static: string;
   readonly checksum_dynamic: string;
-  /** Go's setter URL: empty, as this listing is read-only. */
+  /** Go's setter URL: the setter's path (with any global prefix) when it is on, else empty. */
   readonly set_url: string;
   readonly flags: readonly ListingFlag[];
   /** The pod's `os.hostname()`. */

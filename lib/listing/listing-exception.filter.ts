@@ -7,7 +7,7 @@ import { listingMessages } from './listing-messages.constant.js';
 import { replyListing } from './reply-listing.util.js';
 
 /** messageOf takes the text of an HttpException's body (`{ message }` or a string). */
-function messageOf(exception: HttpException): string {
+export function messageOf(exception: HttpException): string {
   const body = exception.getResponse();
   if (typeof body === 'string') return body;
   const message = (body as { message?: unknown }).message;

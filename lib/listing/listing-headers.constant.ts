@@ -13,3 +13,12 @@ export const LISTING_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   Vary: 'Accept',
 };
+
+/**
+ * SETTER_PAGE_HEADERS replace the CSP of the HTML page when the setter is on: its one script
+ * file may load from the same origin and call the setter there (`script-src 'self'`,
+ * `connect-src 'self'`), still nothing inline and nothing from elsewhere.
+ */
+export const SETTER_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': `default-src 'none'; script-src 'self'; connect-src 'self'; style-src ${LISTING_STYLE_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+};

@@ -1,17 +1,13 @@
 import { arrayRule, nonEmptyStringRule } from '../options/option-rules.util.js';
 import type { OptionRule, OptionRules } from '../options/option-rule.interface.js';
 import { listingMessages } from './listing-messages.constant.js';
+import { isGuard } from './is-guard.util.js';
+import { setterRule } from './setter-option-rules.constant.js';
 
 /** A static route: segments of unreserved characters (no `:param`, `*`, query or fragment). */
 const ROUTE = /^\/?[A-Za-z0-9._~-]+(?:\/[A-Za-z0-9._~-]+)*\/?$/;
 /** A host name (letters, digits, `-`, `.`, `_`) or an IP address literal (v6 in brackets or bare). */
 const HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[?[0-9A-Fa-f:.]+\]?)$/;
-
-const isGuard = (value: unknown): boolean =>
-  typeof value === 'function' ||
-  (typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { canActivate?: unknown }).canActivate === 'function');
 
 const pathRule: OptionRule = {
   accepts: listingMessages.acceptsPath,
@@ -38,4 +34,5 @@ export const LISTING_OPTION_RULES: OptionRules = {
   allowedHosts: allowedHostsRule,
   imports: arrayRule(listingMessages.acceptsImports),
   providers: arrayRule(listingMessages.acceptsProviders),
+  setter: setterRule,
 };

@@ -15,7 +15,8 @@ th,td{border-bottom:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-al
 th{background:#f4f4f4}
 tr.changed td.flag-current{background:#fff6d6}
 .badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.8em;margin-left:.3em;color:#fff}
-.badge-changed{background:#1f6feb}.badge-pending{background:#b35900}.badge-sensitive{background:#6e40c9}
+.badge-changed{background:#1f6feb}.badge-pending{background:#b35900}.badge-sensitive{background:#6e40c9}.badge-runtime{background:#cf222e}
+form.flag-setter{white-space:nowrap}form.flag-setter input{font:inherit;max-width:12em}
 .alert{border:1px solid;border-radius:.3em;padding:.5em .8em;margin:.6em 0}
 .alert-error{border-color:#cf222e;background:#ffebe9}
 .alert-warning{border-color:#b35900;background:#fff1e0}

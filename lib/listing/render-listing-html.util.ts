@@ -3,6 +3,8 @@ import type { ListingDocument, ListingFlag } from './listing-document.interface.
 import { listingMessages as m } from './listing-messages.constant.js';
 import type { ListingQuery } from './listing-query.interface.js';
 import { LISTING_STYLE } from './listing-style.constant.js';
+import { setterMessages as sm } from './setter-messages.constant.js';
+import { SETTER_ROUTE, SETTER_SCRIPT_ROUTE } from './setter.constants.js';
 
 // Every value that reaches the page goes through `h` (escapeHtml), the constant strings too.
 
@@ -50,7 +52,25 @@ const list = (
         .map((item) => `<li class="${itemClass}">${h(item)}</li>`)
         .join('')}</ul></section>`;
 
-function flagRow(flag: ListingFlag): string {
+/** setterForm is a settable flag's form (driven by the setter script: no action, no inline code). */
+function setterForm(flag: ListingFlag): string {
+  if (!flag.settable) return '<td class="flag-setter"></td>';
+  const name = h(flag.name);
+  const type = flag.sensitive ? 'password' : 'text';
+  return [
+    `<td class="flag-setter"><form class="flag-setter" data-flag="${name}">`,
+    `<input name="value" type="${type}" autocomplete="off" aria-label="${h(`value of ${flag.name}`)}" placeholder="value">`,
+    ` <input name="ttl" type="text" size="5" autocomplete="off" aria-label="ttl" placeholder="15m">`,
+    ' <button type="button" class="set">Set</button>',
+    ' <button type="button" class="clear">Remove</button>',
+    flag.overridden_until
+      ? `<div class="meta overridden-until">until ${h(flag.overridden_until)}</div>`
+      : '',
+    '</form></td>',
+  ].join('');
+}
+
+function flagRow(flag: ListingFlag, setter: boolean): string {
   const classes = ['flag'];
   const badges: string[] = [];
   if (flag.is_changed) {
@@ -60,6 +80,10 @@ function flagRow(flag: ListingFlag): string {
   if (flag.pending_restart) {
     classes.push('pending-restart');
     badges.push('<span class="badge badge-pending">pending restart</span>');
+  }
+  if (flag.overridden_until !== null) {
+    classes.push('overridden-at-runtime');
+    badges.push('<span class="badge badge-runtime">runtime</span>');
   }
   if (flag.sensitive) {
     classes.push('sensitive');
@@ -74,16 +98,18 @@ function flagRow(flag: ListingFlag): string {
     `<td class="flag-source">${h(flag.source)}</td>`,
     `<td class="flag-last-changed">${h(flag.last_changed ?? '—')}</td>`,
     `<td class="flag-description">${h(flag.description)}</td>`,
+    setter ? setterForm(flag) : '',
     '</tr>',
   ].join('');
 }
 
-function group(id: string, title: string, flags: readonly ListingFlag[]): string {
+function group(id: string, title: string, flags: readonly ListingFlag[], setter: boolean): string {
+  const setterHead = setter ? `<th>${h(sm.setterHeading)}</th>` : '';
   const body =
     flags.length === 0
       ? `<p class="empty">${h(m.noFlags)}</p>`
-      : `<table><thead><tr><th>Name</th><th>Current</th><th>Default</th><th>Source</th><th>Last changed</th><th>Description</th></tr></thead><tbody>${flags
-          .map(flagRow)
+      : `<table><thead><tr><th>Name</th><th>Current</th><th>Default</th><th>Source</th><th>Last changed</th><th>Description</th>${setterHead}</tr></thead><tbody>${flags
+          .map((flag) => flagRow(flag, setter))
           .join('')}</tbody></table>`;
   return `<section id="${id}" class="flag-group"><h2>${h(title)} (<span class="count">${flags.length}</span>)</h2>${body}</section>`;
 }
@@ -91,15 +117,25 @@ function group(id: string, title: string, flags: readonly ListingFlag[]): string
 const field = (id: string, label: string, value: string | number | boolean | null): string =>
   `<dt>${h(label)}</dt><dd id="${id}">${h(value === null ? '—' : String(value))}</dd>`;
 
+/** scriptUrl is the setter script's path, beside the setter's (both under the listing's path). */
+const scriptUrl = (setUrl: string): string =>
+  `${setUrl.slice(0, -SETTER_ROUTE.length)}${SETTER_SCRIPT_ROUTE}`;
+
 /**
  * renderListingHtml writes the listing as one self-contained HTML document:
  * what needs attention first (not ready, refused values, pending restarts,
  * warnings), then the filters, checksums, dynamic and static flags, and the
- * ConfigMap's status. Every value is escaped; the page has no script and
- * loads nothing.
+ * ConfigMap's status. Every value is escaped; the page loads nothing but,
+ * when the setter is on, its one same-origin script (which drives a form per
+ * settable flag), and holds no inline script.
  */
 export function renderListingHtml(doc: ListingDocument, query: ListingQuery): string {
   const c = doc.configmap;
+  const setter = doc.set_url !== '';
+  const until = new Map(doc.flags.map((f) => [f.name, f.overridden_until]));
+  const overrides = c.overridden_at_runtime.map((name) =>
+    sm.overrideItem(name, until.get(name) ?? null),
+  );
   const groups: string[] = [];
   if (query.type !== 'static')
     groups.push(
@@ -107,6 +143,7 @@ export function renderListingHtml(doc: ListingDocument, query: ListingQuery): st
         'flags-dynamic',
         'Dynamic flags',
         doc.flags.filter((f) => f.is_dynamic),
+        setter,
       ),
     );
   if (query.type !== 'dynamic')
@@ -115,6 +152,7 @@ export function renderListingHtml(doc: ListingDocument, query: ListingQuery): st
         'flags-static',
         'Static flags',
         doc.flags.filter((f) => !f.is_dynamic),
+        setter,
       ),
     );
   return [
@@ -123,7 +161,18 @@ export function renderListingHtml(doc: ListingDocument, query: ListingQuery): st
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${h(m.pageTitle(doc.hostname))}</title>`,
     `<style>${LISTING_STYLE}</style>`,
-    '</head><body>',
+    '</head>',
+    setter
+      ? `<body data-set-url="${h(doc.set_url)}" data-hostname="${h(doc.hostname)}">`
+      : '<body>',
+    list(
+      'runtime-overrides',
+      'runtime-override',
+      sm.overridesHeading,
+      overrides,
+      'warning',
+      sm.overridesNote,
+    ),
     `<header><h1>Flags <span class="meta">of <code id="registration">${h(doc.registration)}</code> (flag set <code id="flag-set">${h(doc.flag_set)}</code>) on <code id="hostname">${h(doc.hostname)}</code></span></h1>`,
     `<p class="meta" id="summary">ConfigMap version <code id="summary-version">${h(c.version ?? '—')}</code>, generation <span id="summary-generation">${c.generation}</span>, last result <span id="summary-last-result">${h(c.last_result ?? '—')}</span></p></header>`,
     c.ready
@@ -139,6 +188,7 @@ export function renderListingHtml(doc: ListingDocument, query: ListingQuery): st
       m.pendingRestartNote,
     ),
     list('reload-warnings', 'reload-warning', m.reloadWarningsHeading, c.warnings, 'warning'),
+    setter ? '<p id="setter-result" class="meta" role="status"></p>' : '',
     filters(query),
     '<section id="checksums"><h2>Checksums</h2><dl>',
     field('checksum-dynamic', 'dynamic', doc.checksum_dynamic),
@@ -164,6 +214,7 @@ export function renderListingHtml(doc: ListingDocument, query: ListingQuery): st
       : field('configmap-layout-problem', 'layout problem', c.layout_problem),
     '</dl></section>',
     `<footer class="meta"><p>${h(m.redactedNote)}</p></footer>`,
+    setter ? `<script src="${h(scriptUrl(doc.set_url))}"></script>` : '',
     '</body></html>',
     '',
   ]

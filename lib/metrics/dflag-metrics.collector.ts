@@ -44,6 +44,11 @@ const STATUS_GAUGES: readonly StatusGauge[] = [
   },
   { name: 'lastReloadErrors', help: m.helpLastReloadErrors, value: (s) => s.errors.length },
   { name: 'refusedAtStart', help: m.helpRefusedAtStart, value: (s) => s.refusedAtStart.length },
+  {
+    name: 'overriddenAtRuntime',
+    help: m.helpOverriddenAtRuntime,
+    value: (s) => s.overriddenAtRuntime.length,
+  },
 ];
 
 /**

@@ -32,4 +32,5 @@ export const METRIC_NAMES = {
   latestVersionRefused: 'config_latest_version_refused',
   lastReloadErrors: 'config_last_reload_errors',
   refusedAtStart: 'flags_refused_at_start',
+  overriddenAtRuntime: 'flags_overridden_at_runtime',
 } as const;

@@ -30,6 +30,8 @@ export const metricsMessages = {
     'The leading 48 bits of the published checksum of the current values (dynamic or static flags), as a number; equal on replicas serving the same values.',
   helpPendingRestart:
     'Static flags whose ConfigMap value differs from the running value: they take effect on restart.',
+  helpOverriddenAtRuntime:
+    'Flags holding a value set at run time through the setter (on this pod only, until it expires or is removed).',
   helpUnknownKeys: 'Keys of the last ConfigMap version that no declared flag has.',
   helpFlagChanges:
     'Real changes of each flag since the application started, from any source (ConfigMap, override, apply, environment, command line).',

@@ -79,6 +79,8 @@ describe.each<ListingAdapter>(['express', 'fastify'])('the flag listing on %s', 
       last_changed: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       pending_restart: false,
       sensitive: false,
+      overridden_until: null,
+      settable: false,
     });
     // JSON pretty-printed as Go's json.Indent with two spaces; the typed value beside it.
     expect(flagOf(doc, 'limits')).toMatchObject({

@@ -53,14 +53,22 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
           'is_json',
           'last_changed',
           'name',
+          'overridden_until',
           'pending_restart',
           'sensitive',
+          'settable',
           'source',
           'type',
           'value',
         ].sort(),
       );
-      expect(rest).toMatchObject({ sensitive: true, is_json: false, source: 'configmap' });
+      expect(rest).toMatchObject({
+        sensitive: true,
+        is_json: false,
+        source: 'configmap',
+        overridden_until: null,
+        settable: false,
+      });
     }
 
     it.each([

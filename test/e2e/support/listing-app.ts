@@ -29,6 +29,8 @@ export interface ListingAppOptions {
   payload?: VolumePayload;
   /** Further imports of the application module (a second DflagModule, a guard's module). */
   imports?: ModuleMetadata['imports'];
+  /** Options of the Fastify adapter (e.g. `bodyLimit`). @default {} */
+  fastify?: ConstructorParameters<typeof FastifyAdapter>[0];
   /** Called before `init()`/`listen()`: a global prefix, versioning. */
   configure?: (app: INestApplication) => void;
   /**
@@ -81,9 +83,12 @@ export async function startListingApp(options: ListingAppOptions = {}): Promise<
     const moduleRef = await Test.createTestingModule({ imports: [ListingAppModule] }).compile();
     app =
       options.adapter === 'fastify'
-        ? moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-            logger: false,
-          })
+        ? moduleRef.createNestApplication<NestFastifyApplication>(
+            new FastifyAdapter(options.fastify),
+            {
+              logger: false,
+            },
+          )
         : moduleRef.createNestApplication({ logger: false });
     options.configure?.(app);
     let origin: string | undefined;

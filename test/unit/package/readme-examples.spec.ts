@@ -7,7 +7,7 @@ import ts from 'typescript';
 // A block whose first line names a file (`// flags.ts: …`, `// src/flags.ts`) is written under that
 // file's base name, so that the other examples can import it (`./flags.js`); any other block is
 // `example-<n>.ts` (as is a later block naming a file already taken: `example-<n>-flags.ts`).
-// A block preceded by the line `<!-- not-compiled -->` is skipped.
+// A block preceded by the line `<!-- not-compiled -->` (blank lines between allowed) is skipped.
 
 const root = join(import.meta.dirname, '../../..');
 const readmePath = join(root, 'README.md');
@@ -45,7 +45,10 @@ function extractBlocks(markdown: string): { blocks: Block[]; skipped: number[] }
     const body: string[] = [];
     for (i++; i < lines.length && (lines[i] ?? '').trim() !== close; i++) body.push(lines[i] ?? '');
     if (i >= lines.length) throw new Error(`README.md:${start + 1}: unterminated code block`);
-    if ((lines[start - 1] ?? '').trim() === NOT_COMPILED) {
+    // Prettier keeps a blank line between the marker and the fence: look past blank lines.
+    let before = start - 1;
+    while (before > 0 && (lines[before] ?? '').trim() === '') before--;
+    if ((lines[before] ?? '').trim() === NOT_COMPILED) {
       skipped.push(start + 1);
       continue;
     }

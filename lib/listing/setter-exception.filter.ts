@@ -1,0 +1,61 @@
+import { Catch, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { STATUS_CODES } from 'node:http';
+import { errorMessage } from '../errors/error-message.util.js';
+import { RuntimeValueError } from '../runtime/runtime-value.error.js';
+import { messageOf } from './listing-exception.filter.js';
+import { replyListing } from './reply-listing.util.js';
+import { SETTER_ALLOW, SETTER_LOGGER_CONTEXT } from './setter.constants.js';
+import { setterMessages } from './setter-messages.constant.js';
+
+/** SetterError is the setter's error body: the status, its reason phrase, and why. */
+export interface SetterError {
+  readonly statusCode: number;
+  readonly error: string;
+  readonly message: string;
+}
+
+/**
+ * SetterExceptionFilter answers every refusal of the setter's route as JSON
+ * (`{ statusCode, error, message }`) with the listing's locked-down headers: the Host check, the
+ * cross-site refusal, a guard, a bad body, a method other than POST or DELETE (405 with
+ * `Allow`), and the runtime setter's own refusals (404, 409, 422, with their messages). Anything
+ * else is logged and answered 500 without its message.
+ */
+@Catch()
+export class SetterExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(SETTER_LOGGER_CONTEXT);
+
+  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<unknown>();
+    let status: number;
+    let message: string;
+    if (exception instanceof RuntimeValueError) {
+      status = exception.status;
+      message = exception.message;
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      message = messageOf(exception);
+    } else {
+      this.logger.error(setterMessages.unexpectedError(errorMessage(exception)));
+      status = HttpStatus.INTERNAL_SERVER_ERROR;
+      message = setterMessages.internalError;
+    }
+    const body: SetterError = {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message,
+    };
+    replyListing(
+      this.adapterHost.httpAdapter,
+      response,
+      status,
+      'application/json; charset=utf-8',
+      `${JSON.stringify(body)}\n`,
+      status === HttpStatus.METHOD_NOT_ALLOWED ? { Allow: SETTER_ALLOW } : {},
+    );
+  }
+}
