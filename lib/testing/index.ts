@@ -1,14 +1,10 @@
-// nestjs-dflag/testing: reproduce kubelet's writes in your own tests.
+// nestjs-dflag/testing: what an application's tests need, and nothing of the library's internals.
+
+// Reproduce kubelet's writes: a ConfigMap (or projected) volume, swapped atomically, in a test's
+// own directory; and the non-atomic relink some tools do, to test an application against it.
 export { writeConfigMapVolume } from '../kubelet/volume-writer.js';
 export { relinkDataNonAtomically } from '../kubelet/relink-data.util.js';
-export { keyNameProblem, keyPathProblems } from '../kubelet/key-path.util.js';
-export { timestampedDirName } from '../kubelet/timestamped-dir-name.util.js';
-export {
-  DATA_DIR_NAME,
-  DATA_TMP_NAME,
-  DEFAULT_FILE_MODE,
-  MAX_CONFIGMAP_BYTES,
-} from '../kubelet/kubelet.constants.js';
+export { DATA_DIR_NAME } from '../kubelet/kubelet.constants.js';
 export type { VolumeFile, VolumePayload } from '../kubelet/volume-payload.interface.js';
 export type { VolumeWriteOptions } from '../kubelet/volume-write-options.interface.js';
 export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';
@@ -17,10 +13,9 @@ export type { VolumeWriteResult } from '../kubelet/volume-write-result.interface
 export { DflagTestingModule, InMemoryFlagEngine } from './dflag-testing.module.js';
 export type { DflagTestingOptions, TestingValues } from './dflag-testing.module.js';
 
-// ConfigMap manifests, as `dflag apply` reads them: apply a manifest in your own tests.
+// ConfigMap and Secret manifests, as `dflag apply` reads them: apply your own in a test
+// (`writeConfigMapVolume(dir, manifestToPayload(await readConfigMapManifest(file)))`).
 export { readConfigMapManifest } from '../configmap/manifest/read-manifest.js';
-export { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js';
-export type { ParseManifestOptions } from '../configmap/manifest/parse-manifest.js';
 export { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
 export { ManifestError } from '../configmap/manifest/manifest.error.js';
 export type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';

@@ -1,4 +1,4 @@
-import { MAX_CONFIGMAP_BYTES } from '../../lib/testing/index.js';
+import { MAX_CONFIGMAP_BYTES } from '../../lib/kubelet/kubelet.constants.js';
 import type { SeededRandom } from './seeded-random.js';
 import type { FlagModel } from './torture-flags.js';
 

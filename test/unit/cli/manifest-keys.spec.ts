@@ -1,4 +1,5 @@
-import { ManifestError, parseConfigMapManifest } from '../../../lib/testing/index.js';
+import { ManifestError } from '../../../lib/configmap/manifest/manifest.error.js';
+import { parseConfigMapManifest } from '../../../lib/configmap/manifest/parse-manifest.js';
 import { configMap } from './validate-harness.js';
 
 /** The problems a refused manifest lists (fails the test when it is accepted). */

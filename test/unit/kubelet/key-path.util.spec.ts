@@ -1,4 +1,4 @@
-import { keyNameProblem, keyPathProblems } from '../../../lib/testing/index.js';
+import { keyNameProblem, keyPathProblems } from '../../../lib/kubelet/key-path.util.js';
 
 describe('keyNameProblem', () => {
   it.each(['a', '.env', 'config.json', 'A-b_c.9', 'a..b', 'x.'])('accepts %j', (name) => {

@@ -1,4 +1,4 @@
-import { timestampedDirName } from '../../../lib/testing/index.js';
+import { timestampedDirName } from '../../../lib/kubelet/timestamped-dir-name.util.js';
 
 describe('timestampedDirName', () => {
   it('formats the UTC time with zero padding, then the suffix', () => {
