@@ -21,6 +21,8 @@ export { FLAG_SOURCES } from './flags/flag-source.js';
 export type { FlagSource } from './flags/flag-source.js';
 export type { FlagCheck, FlagValidator } from './flags/validator.js';
 export type { CommandLineResult } from './flags/command-line.js';
+export { parseCommandLineOrExit } from './flags/parse-command-line-or-exit.util.js';
+export type { CommandLineExitOptions } from './flags/parse-command-line-or-exit.util.js';
 export type { EnvironmentOptions } from './flags/environment.js';
 export { environmentName } from './flags/environment.js';
 export { redact, REDACTED, redactReason, WITHHELD_REASON } from './flags/redact.util.js';
