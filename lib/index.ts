@@ -1,3 +1,9 @@
+/**
+ * Dynamic, typed, validated flags for NestJS, driven by a mounted Kubernetes ConfigMap: the flag model, the ConfigMap engine, the Nest module, its decorators and the listing endpoint.
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag
+ */
 export { flag } from './flags/flag-spec.js';
 export type {
   DeepReadonly,
@@ -31,6 +37,7 @@ export { FrozenSet } from './flags/codecs/frozen-set.js';
 export { DflagError, DflagErrorCode } from './errors/dflag.error.js';
 export { FlagDeclarationError } from './errors/flag-declaration.error.js';
 export { FlagValueError } from './errors/flag-value.error.js';
+export type { FlagValueErrorDetails } from './errors/flag-value.error.js';
 export { FlagErrors } from './errors/flag-errors.error.js';
 export { UnknownFlagError } from './errors/unknown-flag.error.js';
 

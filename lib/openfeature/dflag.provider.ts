@@ -46,7 +46,7 @@ export const DFLAG_PROVIDER_NAME = 'nestjs-dflag';
 export class DflagProvider implements Provider {
   readonly metadata = { name: DFLAG_PROVIDER_NAME } as const;
   readonly runsOn = 'server' as const;
-  /** The provider's events (see {@link ProviderEventRelay}). */
+  /** The provider's events (see `ProviderEventRelay`). */
   readonly events = new OpenFeatureEventEmitter();
   /** The flags it resolves. */
   readonly flagSet: FlagSet;

@@ -1,3 +1,9 @@
+/**
+ * For an application's tests: a Nest test kit with in-memory values, kubelet's volume writer, and the manifest reader of `dflag apply`.
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag/testing
+ */
 // nestjs-dflag/testing: reproduce kubelet's writes in your own tests.
 export { writeConfigMapVolume } from '../kubelet/volume-writer.js';
 export { relinkDataNonAtomically } from '../kubelet/relink-data.util.js';
@@ -23,4 +29,7 @@ export { parseConfigMapManifest } from '../configmap/manifest/parse-manifest.js'
 export type { ParseManifestOptions } from '../configmap/manifest/parse-manifest.js';
 export { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
 export { ManifestError } from '../configmap/manifest/manifest.error.js';
-export type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
+export type {
+  ConfigMapManifest,
+  ManifestKind,
+} from '../configmap/manifest/configmap-manifest.interface.js';
