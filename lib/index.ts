@@ -1,3 +1,9 @@
+/**
+ * Dynamic, typed, validated flags for NestJS, driven by a mounted Kubernetes ConfigMap: the flag model, the ConfigMap engine, the Nest module, its decorators and the listing endpoint.
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag
+ */
 export { flag } from './flags/flag-spec.js';
 export type {
   DeepReadonly,
@@ -21,6 +27,8 @@ export { FLAG_SOURCES } from './flags/flag-source.js';
 export type { FlagSource } from './flags/flag-source.js';
 export type { FlagCheck, FlagValidator } from './flags/validator.js';
 export type { CommandLineResult } from './flags/command-line.js';
+export { parseCommandLineOrExit } from './flags/parse-command-line-or-exit.util.js';
+export type { CommandLineExitOptions } from './flags/parse-command-line-or-exit.util.js';
 export type { EnvironmentOptions } from './flags/environment.js';
 export { environmentName } from './flags/environment.js';
 export { redact, REDACTED, redactReason, WITHHELD_REASON } from './flags/redact.util.js';
@@ -29,6 +37,7 @@ export { FrozenSet } from './flags/codecs/frozen-set.js';
 export { DflagError, DflagErrorCode } from './errors/dflag.error.js';
 export { FlagDeclarationError } from './errors/flag-declaration.error.js';
 export { FlagValueError } from './errors/flag-value.error.js';
+export type { FlagValueErrorDetails } from './errors/flag-value.error.js';
 export { FlagErrors } from './errors/flag-errors.error.js';
 export { UnknownFlagError } from './errors/unknown-flag.error.js';
 

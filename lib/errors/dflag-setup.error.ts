@@ -7,6 +7,7 @@ import { DflagError, DflagErrorCode } from './dflag.error.js';
  * do not belong to the bound set. Its message says what to change.
  */
 export class DflagSetupError extends DflagError {
+  /** Always `'DflagSetupError'`. */
   override readonly name = 'DflagSetupError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(DflagErrorCode.Setup, message, options);

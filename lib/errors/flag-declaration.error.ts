@@ -6,8 +6,10 @@ import { DflagError, DflagErrorCode } from './dflag.error.js';
  * thrown at once, where the flag is declared.
  */
 export class FlagDeclarationError extends DflagError {
+  /** Always `'FlagDeclarationError'`. */
   override readonly name = 'FlagDeclarationError';
   constructor(
+    /** The name of the flag being declared. */
     readonly flag: string,
     message: string,
     options?: { cause?: unknown },

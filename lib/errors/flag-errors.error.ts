@@ -9,10 +9,12 @@ import { escapeText } from './escape-text.util.js';
  * (its message is escaped, see `escapeText`).
  */
 export class FlagErrors extends DflagError {
+  /** Always `'FlagErrors'`. */
   override readonly name = 'FlagErrors';
   constructor(
     code: DflagErrorCode,
     heading: string,
+    /** Every problem, in the order found; the message has one line for each. */
     readonly errors: readonly Error[],
   ) {
     super(code, [heading, ...errors.map((e) => `  - ${escapeText(e.message)}`)].join('\n'));

@@ -24,11 +24,17 @@ export interface FlagValueErrorDetails {
  * would be accepted.
  */
 export class FlagValueError extends DflagError {
+  /** Always `'FlagValueError'`. */
   override readonly name = 'FlagValueError';
+  /** The flag's name. */
   readonly flag: string;
+  /** The layer the value was meant for. */
   readonly source: FlagSource;
+  /** The file or variable the text was read from, when there is one. */
   readonly origin: string | undefined;
+  /** Why it was refused (the library's own words only, for a sensitive flag). */
   readonly reason: string;
+  /** What would be accepted. */
   readonly expected: string;
   constructor(details: FlagValueErrorDetails, options?: { cause?: unknown }) {
     super(DflagErrorCode.InvalidValue, messages.invalidValue(details), options);

@@ -235,6 +235,8 @@ export const messages = {
     version: string | undefined,
   ) =>
     `Flag set "${e(flagSet)}" changed from ${e(source)} (version ${e(version ?? 'none')}): ${changes.join(', ')}`,
+  hiddenByConfigMap: (name: string, file: string, hidden: readonly string[]) =>
+    `Flag "${e(name)}": the ConfigMap key ${e(file)} hides the value given ${hidden.map((source) => (source === 'environment' ? 'in the environment' : 'on the command line')).join(' and ')} (the configmap layer is above ${list(hidden)}); remove the key to use that value`,
   subPathMounted: (dir: string, mounts: readonly string[]) =>
     `The ConfigMap directory ${e(dir)} has no ..data and ${list(mounts)} ${mounts.length === 1 ? 'is a subPath mount' : 'are subPath mounts'}: kubelet never updates a subPath, so these values stay as they are until the pod restarts. Mount the whole volume (volumeMounts[] without subPath) to follow the ConfigMap`,
   logLevelExpected:

@@ -248,7 +248,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
 
   /**
    * checksum hashes the current values of the dynamic or the static flags (see
-   * {@link checksumOf}); sensitive flags count by name and serving layer only, never by value.
+   * `checksumOf`); sensitive flags count by name and serving layer only, never by value.
    */
   checksum(which: 'dynamic' | 'static'): string {
     let sum = this.checksums.get(which);

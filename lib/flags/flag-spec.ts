@@ -64,8 +64,15 @@ export interface FloatOptionsExtra {
 
 /** FlagSpec is a flag declaration not yet bound to a name and a set. */
 export interface FlagSpec<T> {
+  /** How the flag's kind parses, formats and compares values. */
   readonly codec: FlagCodec<T>;
-  readonly options: FlagOptionsBase & { default: T; validate?: unknown };
+  /** The declaration's options, as given to `flag.<kind>()`. */
+  readonly options: FlagOptionsBase & {
+    /** The value when no layer sets one. */
+    default: T;
+    /** The validator or schema, if any. */
+    validate?: unknown;
+  };
 }
 
 /** DeepReadonly is how a JSON flag's value is typed: it is deeply frozen, so writes are type errors. */

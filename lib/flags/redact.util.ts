@@ -7,7 +7,7 @@ export const MAX_SHOWN_LENGTH = 80;
 /**
  * redact is the one place a value becomes displayable text: it returns
  * {@link REDACTED} for sensitive flags and otherwise the text, truncated to
- * {@link MAX_SHOWN_LENGTH} characters.
+ * `MAX_SHOWN_LENGTH` characters.
  */
 export function redact(sensitive: boolean, text: string): string {
   if (sensitive) return REDACTED;

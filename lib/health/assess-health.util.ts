@@ -6,6 +6,7 @@ export type DflagHealthState = 'up' | 'degraded';
 
 /** DflagHealthAssessment is the state and every reason for it. */
 export interface DflagHealthAssessment {
+  /** `up`, or `degraded` when any reason holds. */
   readonly state: DflagHealthState;
   /** Why the state is `degraded`, one line each; empty when `up`. */
   readonly reasons: readonly string[];

@@ -3,7 +3,9 @@ import { messages } from '../errors/messages.constant.js';
 
 /** DflagProbeAssessment is a probe's answer and, when it fails, why. */
 export interface DflagProbeAssessment {
+  /** Whether the probe passes. */
   readonly up: boolean;
+  /** Why it fails; `undefined` when it passes. */
   readonly reason: string | undefined;
 }
 

@@ -1,3 +1,9 @@
+/**
+ * The Terminus health indicator and the liveness and readiness assessments (needs `@nestjs/terminus`).
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag/health
+ */
 export { DflagHealthIndicator } from './dflag.health.js';
 export type { DflagHealthOptions } from './dflag-health-options.interface.js';
 export { assessHealth } from './assess-health.util.js';

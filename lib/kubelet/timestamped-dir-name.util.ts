@@ -16,7 +16,7 @@ export function randomDirSuffix(): string {
  * `..2026_11_25_09_10_02.2251008339`.
  *
  * @param now the clock reading to use (default: the current time)
- * @param suffix the random part (default: a fresh {@link randomDirSuffix})
+ * @param suffix the random part (default: a fresh `randomDirSuffix`)
  */
 export function timestampedDirName(now: Date = new Date(), suffix = randomDirSuffix()): string {
   const date = `${pad(now.getUTCFullYear(), 4)}_${pad(now.getUTCMonth() + 1)}_${pad(now.getUTCDate())}`;

@@ -6,6 +6,7 @@ import { flagText } from './flag-json-value.util.js';
 
 /** SetAnswer is the setter's answer to a set: what serves now, until when, by whom, on which pod. */
 export interface SetAnswer {
+  /** The flag set. */
   readonly name: string;
   /** The value serving now, as text (`[redacted]` for a sensitive flag). */
   readonly value: string;
@@ -15,6 +16,7 @@ export interface SetAnswer {
   readonly until: string;
   /** The ttl it was set for, in duration syntax. */
   readonly ttl: string;
+  /** Who set it, as the guard named the caller (`null` when no guard attached a principal). */
   readonly set_by: string | null;
   /** The pod (its `os.hostname()`): a request reaches one pod only. */
   readonly hostname: string;
@@ -22,12 +24,17 @@ export interface SetAnswer {
 
 /** ClearAnswer is the setter's answer to a clear: what serves now, on which pod. */
 export interface ClearAnswer {
+  /** The flag cleared. */
   readonly name: string;
+  /** The value serving now, as text (`[redacted]` for a sensitive flag). */
   readonly value: string;
+  /** The layer serving now (the ConfigMap's, usually). */
   readonly source: FlagSource;
   /** Whether a runtime value was removed (false: the flag had none; nothing changed). */
   readonly cleared: boolean;
+  /** Who cleared it, as the guard named the caller (`null` when no guard attached a principal). */
   readonly cleared_by: string | null;
+  /** The pod (its `os.hostname()`): a request reaches one pod only. */
   readonly hostname: string;
 }
 

@@ -11,8 +11,11 @@ import { setterMessages } from './setter-messages.constant.js';
 
 /** SetterError is the setter's error body: the status, its reason phrase, and why. */
 export interface SetterError {
+  /** The HTTP status. */
   readonly statusCode: number;
+  /** The status's reason phrase (`Unprocessable Entity`). */
   readonly error: string;
+  /** What was refused and what would be accepted (never a sensitive value). */
   readonly message: string;
 }
 

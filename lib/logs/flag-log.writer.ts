@@ -7,12 +7,17 @@ import type { DflagEngine } from '../dflag-engine.interface.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagBatch } from '../flags/flag-batch.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
+import type { FlagSource } from '../flags/flag-source.js';
 import { changeText, showChange } from './change-text.util.js';
 import { withJsonFields } from './json-fields.util.js';
 
+/** The layers below `configmap` that a user sets on purpose (a default is meant to be replaced). */
+const HIDDEN_SOURCES: readonly FlagSource[] = ['command-line', 'environment'];
+
 /**
  * FlagLogWriter writes the operator's log lines of a ConfigMap registration: one line at start
- * (path, layout, version, generation, checksums, how many flags the ConfigMap set), a warning
+ * (path, layout, version, generation, checksums, how many flags the ConfigMap set), a warning per
+ * flag whose command-line or environment value a ConfigMap key hides, a warning
  * when the directory is a `subPath` mount that never updates, one line per applied change set
  * (`name: old → new`, redacted, shortened, escaped, with its source and the version), and one
  * warning per static flag newly pending restart. Refused values and unknown keys are the
@@ -61,12 +66,34 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
       { event: 'dflag.loaded', ...fields },
     );
     if (status.layout === 'plain') this.checkSubPath(status.path);
+    this.checkHidden();
     for (const name of status.pendingRestart) this.pending.set(name, status.version);
   }
 
   onModuleDestroy(): void {
     for (const off of this.unsubscribe) off();
     this.unsubscribe.length = 0;
+  }
+
+  /**
+   * checkHidden warns, once at start, of each flag whose command-line or environment value a
+   * ConfigMap key hides (the configmap layer is above them): `--port=8080` that does not serve is a
+   * surprise otherwise. Values are never shown, so a sensitive flag needs no special case.
+   */
+  private checkHidden(): void {
+    for (const flag of this.engine.flagSet) {
+      if (flag.valueFrom('configmap') === undefined) continue;
+      const hidden = HIDDEN_SOURCES.filter((source) => flag.valueFrom(source) !== undefined);
+      if (hidden.length === 0) continue;
+      const file = join(this.engine.path, flag.name);
+      this.logger.warn(messages.hiddenByConfigMap(flag.name, file, hidden), {
+        event: 'dflag.hidden',
+        flagSet: this.engine.flagSet.name,
+        flag: flag.name,
+        file,
+        hidden,
+      });
+    }
   }
 
   private checkSubPath(dir: string): void {

@@ -18,19 +18,34 @@ export const RELOAD_DURATION_BUCKETS: readonly number[] = [
 
 /** The name of each metric after the prefix, in the order they are registered. */
 export const METRIC_NAMES = {
+  /** 1 when the last version processed applied cleanly, else 0. */
   lastReloadSuccessful: 'config_last_reload_successful',
+  /** When a version last applied cleanly (Unix seconds). */
   lastReloadSuccessTimestamp: 'config_last_reload_success_timestamp_seconds',
+  /** Versions processed, by `result`. */
   reloadsTotal: 'config_reloads_total',
+  /** Reading, validating and applying a version (seconds). */
   reloadDuration: 'config_reload_duration_seconds',
+  /** The leading 48 bits of the `dynamic` or `static` checksum. */
   configHash: 'config_hash',
+  /** Static flags whose ConfigMap value waits for a restart. */
   pendingRestart: 'flags_pending_restart',
+  /** Keys of the last version that no declared flag has. */
   unknownKeys: 'config_unknown_keys',
+  /** Real changes of each flag, from any source. */
   flagChanges: 'flag_changes_total',
+  /** 1 for the current watch mode, 0 for the others. */
   watchMode: 'config_watch_mode',
+  /** 1, labelled with the `..data` version that serves. */
   info: 'config_info',
+  /** `status().ready`. */
   ready: 'config_ready',
+  /** 1 when the newest version seen was refused in part or whole. */
   latestVersionRefused: 'config_latest_version_refused',
+  /** Refused values (or a failed read) of the last version processed. */
   lastReloadErrors: 'config_last_reload_errors',
+  /** Flags serving a fallback because their value was refused at start. */
   refusedAtStart: 'flags_refused_at_start',
+  /** Flags holding a value set through the runtime setter, until it expires or is removed. */
   overriddenAtRuntime: 'flags_overridden_at_runtime',
 } as const;

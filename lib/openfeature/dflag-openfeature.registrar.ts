@@ -34,6 +34,10 @@ export class DflagOpenFeatureRegistrar implements OnModuleInit, OnModuleDestroy 
     return this.registered;
   }
 
+  /**
+   * onModuleInit registers a `DflagProvider` over the registration's FlagService for the domain
+   * (refused when another provider is bound to the domain) and waits until it is ready.
+   */
   async onModuleInit(): Promise<void> {
     const { domain, exposeSensitive } = this.options;
     const service = this.flagService();
@@ -44,6 +48,9 @@ export class DflagOpenFeatureRegistrar implements OnModuleInit, OnModuleDestroy 
     await provider.settled();
   }
 
+  /**
+   * onModuleDestroy unbinds the provider (only while the domain still holds it) and closes it.
+   */
   async onModuleDestroy(): Promise<void> {
     const provider = this.registered;
     if (!provider) return;

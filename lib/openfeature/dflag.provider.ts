@@ -44,9 +44,13 @@ export const DFLAG_PROVIDER_NAME = 'nestjs-dflag';
  * In a Nest application, `DflagOpenFeatureModule.forRoot({ domain })` does this for you.
  */
 export class DflagProvider implements Provider {
-  readonly metadata = { name: DFLAG_PROVIDER_NAME } as const;
+  /** The provider's metadata for OpenFeature: its name is {@link DFLAG_PROVIDER_NAME}. */
+  readonly metadata = {
+    /** Always {@link DFLAG_PROVIDER_NAME}. */
+    name: DFLAG_PROVIDER_NAME,
+  } as const;
   readonly runsOn = 'server' as const;
-  /** The provider's events (see {@link ProviderEventRelay}). */
+  /** The provider's events (see `ProviderEventRelay`). */
   readonly events = new OpenFeatureEventEmitter();
   /** The flags it resolves. */
   readonly flagSet: FlagSet;

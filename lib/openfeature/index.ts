@@ -1,3 +1,9 @@
+/**
+ * An OpenFeature provider over a flag set (needs `@openfeature/server-sdk`).
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag/openfeature
+ */
 export { DflagProvider, DFLAG_PROVIDER_NAME } from './dflag.provider.js';
 export type { DflagProviderOptions } from './dflag-provider-options.interface.js';
 export type { DflagProviderSource } from './dflag-provider-source.interface.js';

@@ -7,7 +7,18 @@ import { runtimeMessages as m } from './runtime-messages.constant.js';
 
 /** Where the expected token comes from: a file (a mounted Secret) or an environment variable. */
 export type BearerTokenSource =
-  { readonly file: string; readonly env?: never } | { readonly env: string; readonly file?: never };
+  | {
+      /** A file holding the token (a mounted Secret's key); re-read on every request. */
+      readonly file: string;
+      /** Not with `file`. */
+      readonly env?: never;
+    }
+  | {
+      /** An environment variable holding the token. */
+      readonly env: string;
+      /** Not with `env`. */
+      readonly file?: never;
+    };
 
 /** BearerTokenGuardOptions: the token's source, and the principal it stands for in logs. */
 export type BearerTokenGuardOptions = BearerTokenSource & {

@@ -10,5 +10,6 @@ export interface RuntimeClock {
   wallNow(): Date;
   /** Calls `callback` after about `ms` milliseconds; the handle cancels it. */
   setTimer(callback: () => void, ms: number): unknown;
+  /** Cancels a timer `setTimer` returned (a handle already fired or cleared is ignored). */
   clearTimer(handle: unknown): void;
 }

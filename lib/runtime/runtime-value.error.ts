@@ -10,6 +10,7 @@ export type RuntimeRefusal = 404 | 409 | 422;
 export class RuntimeValueError extends DflagError {
   override readonly name = 'RuntimeValueError';
   constructor(
+    /** The HTTP status that says why (see {@link RuntimeRefusal}). */
     readonly status: RuntimeRefusal,
     message: string,
   ) {

@@ -1,4 +1,10 @@
-// nestjs-dflag/testing: what an application's tests need, and nothing of the library's internals.
+/**
+ * For an application's tests: a Nest test kit with in-memory values, kubelet's volume writer, and the manifest reader of `dflag apply`.
+ *
+ * @packageDocumentation
+ * @module nestjs-dflag/testing
+ */
+// What an application's tests need, and nothing of the library's internals.
 
 // Reproduce kubelet's writes: a ConfigMap (or projected) volume, swapped atomically, in a test's
 // own directory; and the non-atomic relink some tools do, to test an application against it.
@@ -16,6 +22,10 @@ export type { DflagTestingOptions, TestingValues } from './dflag-testing.module.
 // ConfigMap and Secret manifests, as `dflag apply` reads them: apply your own in a test
 // (`writeConfigMapVolume(dir, manifestToPayload(await readConfigMapManifest(file)))`).
 export { readConfigMapManifest } from '../configmap/manifest/read-manifest.js';
+export type { ParseManifestOptions } from '../configmap/manifest/parse-manifest.js';
 export { manifestToPayload } from '../configmap/manifest/manifest-payload.util.js';
 export { ManifestError } from '../configmap/manifest/manifest.error.js';
-export type { ConfigMapManifest } from '../configmap/manifest/configmap-manifest.interface.js';
+export type {
+  ConfigMapManifest,
+  ManifestKind,
+} from '../configmap/manifest/configmap-manifest.interface.js';

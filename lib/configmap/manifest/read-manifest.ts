@@ -5,7 +5,7 @@ import { readManifestText } from './read-manifest-text.util.js';
 
 /**
  * readConfigMapManifest reads the ConfigMap manifest in `file` (see
- * {@link parseConfigMapManifest}); errors name the file. A file over 32 MiB is refused by its size,
+ * `parseConfigMapManifest`); errors name the file. A file over 32 MiB is refused by its size,
  * without being read.
  *
  * @param file the manifest's path
