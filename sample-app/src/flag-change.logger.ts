@@ -23,7 +23,9 @@ export class FlagChangeLogger {
   policy(change: FlagChangedEvent<Policy>): void {
     if (typeof change.current === 'string') return; // only a sensitive flag's value arrives redacted
     const { policy, rate } = change.current;
-    this.logger.log(`GET / now ${policy === 'deny' ? 'denies every request' : `allows ${rate} requests/s`}`);
+    this.logger.log(
+      `GET / now ${policy === 'deny' ? 'denies every request' : `allows ${rate} requests/s`}`,
+    );
   }
 
   /** Every processed version, with its result. */

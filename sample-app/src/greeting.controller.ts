@@ -1,4 +1,11 @@
-import { Controller, ForbiddenException, Get, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { FlagService } from 'nestjs-dflag';
 import type { AppFlags } from './flags.js';
 import { RateLimiter } from './rate-limiter.js';

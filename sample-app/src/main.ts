@@ -8,12 +8,7 @@ import { AppModule } from './app.module.js';
 import { flags } from './flags.js';
 import { InternalListener } from './internal-listener.js';
 import { applyVolume, DEFAULT_LOCAL_DIR, EXAMPLE_CONFIGMAP } from './local-volume.js';
-import {
-  LISTING_PATH,
-  LIVENESS_PATH,
-  METRICS_PATH,
-  READINESS_PATH,
-} from './sample.constants.js';
+import { LISTING_PATH, LIVENESS_PATH, METRICS_PATH, READINESS_PATH } from './sample.constants.js';
 
 // Go's order: flags first (command line, then the ConfigMap), then the application.
 try {

@@ -1,7 +1,12 @@
 // npm run sample:apply [-- [--dir=DIR] [--secret=FILE] [CONFIGMAP]]: what kubelet does when the
 // ConfigMap changes, on the directory `npm start` runs on.
 import { parseArgs } from 'node:util';
-import { applyVolume, DEFAULT_LOCAL_DIR, EXAMPLE_CONFIGMAP, EXAMPLE_SECRET } from './local-volume.js';
+import {
+  applyVolume,
+  DEFAULT_LOCAL_DIR,
+  EXAMPLE_CONFIGMAP,
+  EXAMPLE_SECRET,
+} from './local-volume.js';
 
 const usage = `Usage: npm run sample:apply -- [--dir=DIR] [--secret=FILE] [CONFIGMAP]
 
@@ -24,7 +29,9 @@ try {
     process.exit(0);
   }
   if (positionals.length > 1) throw new Error(`one ConfigMap file, not ${positionals.length}`);
-  process.stdout.write(await applyVolume(values.dir, positionals[0] ?? EXAMPLE_CONFIGMAP, values.secret));
+  process.stdout.write(
+    await applyVolume(values.dir, positionals[0] ?? EXAMPLE_CONFIGMAP, values.secret),
+  );
 } catch (error) {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
   process.exit(error instanceof TypeError ? 2 : 1);
