@@ -151,7 +151,8 @@ describe('the sample app (npm start)', () => {
     expect(app.output()).toContain('GET / under policy allow, rate 1/s'); // loglevel: debug
 
     // deny: 403.
-    await writeFile(edited, manifest.replace('"policy": "allow"', '"policy": "deny"'));
+    const denying = manifest.replace('"policy": "allow"', '"policy": "deny"');
+    await writeFile(edited, denying);
     await run(process.execPath, [sampleApply, `--dir=${local}`, edited], { cwd: root });
     await eventually(async () => expect((await get(`${app!.url}/`)).status).toBe(403));
     expect(app.output()).toContain('GET / now denies every request');
@@ -159,7 +160,7 @@ describe('the sample app (npm start)', () => {
     // A bad value: refused, the last good value serves, health degraded but HTTP 200, still ready.
     await writeFile(
       edited,
-      manifest.replace("example_my_dynamic_int: '42'", 'example_my_dynamic_int: fast'),
+      denying.replace("example_my_dynamic_int: '42'", 'example_my_dynamic_int: fast'),
     );
     await run(process.execPath, [sampleApply, `--dir=${local}`, edited], { cwd: root });
     await eventually(async () => {
