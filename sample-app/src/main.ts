@@ -51,19 +51,29 @@ const app = await NestFactory.create(
 );
 app.enableShutdownHooks();
 await app.listen(flags.port.get(), flags.host.get());
-const internalUrl = await listenInternal(app, internal);
+const internalUrl = await listenInternal(app, internal).catch(async (error: Error) => {
+  process.stderr.write(`${error.message}\n`);
+  await app.close();
+  process.exit(1);
+});
 const url = (await app.getUrl()).replace('[::1]', 'localhost');
 
 /** listenInternal serves the same application on the internal port (README "Listing endpoint"). */
 async function listenInternal(app: INestApplication, holder: InternalListener): Promise<string> {
   const server = createServer(app.getHttpAdapter().getInstance());
+  const [port, host] = [flags['internal-port'].get(), flags.host.get()];
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(flags['internal-port'].get(), flags.host.get(), resolve);
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          `--internal-port: cannot listen on ${host}:${port}: ${error.code ?? error.message}`,
+        ),
+      ),
+    );
+    server.listen(port, host, resolve);
   });
   holder.server = server; // closed at shutdown by InternalListenerCloser
-  const host = flags.host.get().includes(':') ? `[${flags.host.get()}]` : flags.host.get();
-  return `http://${host}:${String(holder.port)}`;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${String(holder.port)}`;
 }
 
 process.stdout.write(

@@ -1,6 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -193,6 +195,26 @@ describe('the sample app (npm start)', () => {
     );
     expect((bad as { code: number }).code).toBe(2);
     expect((bad as { stderr: string }).stderr).toContain("Unknown option '--dri'");
+  });
+
+  it('an internal port in use exits 1 naming it, after closing the public listener', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const failed = await run(
+        process.execPath,
+        [sampleMain, '--port=0', `--internal-port=${port}`, `--local-dir=${join(work, 'volume')}`],
+        { cwd: root },
+      ).catch((e: { code: number; stderr: string }) => e);
+      expect((failed as { code: number }).code).toBe(1);
+      expect((failed as { stderr: string }).stderr).toBe(
+        `--internal-port: cannot listen on 127.0.0.1:${port}: EADDRINUSE\n`,
+      );
+      expect(existsSync(join(work, 'volume'))).toBe(false); // closed: the laid-out volume removed
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('a missing --config-dir exits 1 with the message, not a stack trace', async () => {
