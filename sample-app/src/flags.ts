@@ -1,6 +1,6 @@
 import Joi from 'joi';
 import { defineFlags, flag, logLevelFlag } from 'nestjs-dflag';
-import { INTERNAL_PORT, PUBLIC_PORT } from './sample.constants.js';
+import { INTERNAL_PORT, MOUNT_PATH, PUBLIC_PORT } from './sample.constants.js';
 
 /** Policy is the shape of `example_my_dynamic_json`, checked by its joi schema. */
 export interface Policy {
@@ -33,8 +33,7 @@ export const flags = defineFlags({
   }),
   'config-dir': flag.string({
     default: '',
-    description:
-      'A mounted ConfigMap directory to read (in a pod: /etc/dflag); empty: lay out sample-app/k8s in --local-dir',
+    description: `A mounted ConfigMap directory to read (in a pod: ${MOUNT_PATH}); empty: lay out sample-app/k8s in --local-dir`,
   }),
   'local-dir': flag.string({
     default: '',
