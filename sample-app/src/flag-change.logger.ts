@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { DflagEvent, OnFlagChange } from 'nestjs-dflag';
 import type { FlagChangedEvent, FlagReloadedEvent } from 'nestjs-dflag';
+import type { Policy } from './flags.js';
 
 /** FlagChangeLogger logs every change and every reload (sensitive values arrive redacted). */
 @Injectable()
@@ -17,10 +18,14 @@ export class FlagChangeLogger {
     );
   }
 
-  /** One flag: reacts to rate_limit only. */
-  @OnFlagChange('rate_limit')
-  rateLimit(change: FlagChangedEvent<number>): void {
-    this.logger.log(`rate limiter now allows ${String(change.current)} requests/s`);
+  /** One flag: reacts to the policy only. */
+  @OnFlagChange('example_my_dynamic_json')
+  policy(change: FlagChangedEvent<Policy>): void {
+    if (typeof change.current === 'string') return; // only a sensitive flag's value arrives redacted
+    const { policy, rate } = change.current;
+    this.logger.log(
+      `GET / now ${policy === 'deny' ? 'denies every request' : `allows ${rate} requests/s`}`,
+    );
   }
 
   /** Every processed version, with its result. */

@@ -1,61 +1,82 @@
 import Joi from 'joi';
-import { defineFlags, flag } from 'nestjs-dflag';
+import { defineFlags, flag, logLevelFlag } from 'nestjs-dflag';
+import { INTERNAL_PORT, MOUNT_PATH, PUBLIC_PORT } from './sample.constants.js';
 
-/** Policy is the shape of the `policy` flag, checked by its joi schema. */
+/** Policy is the shape of `example_my_dynamic_json`, checked by its joi schema. */
 export interface Policy {
   policy: 'allow' | 'deny';
   rate: number;
 }
 
-/** The sample's flags, declared in the default flag set (Go's `flag.CommandLine`). */
+const port = (p: number): true | string => (p >= 0 && p < 65536) || 'must be a TCP port (0-65535)';
+
+/**
+ * The sample's flags, declared in the default flag set (Go's `flag.CommandLine`). The dynamic ones
+ * are those of Go dflag's `server_kube` example and its `example-config` ConfigMap
+ * (`sample-app/k8s/example.yaml`); `port`, `internal-port` and `host` are static: set on the
+ * command line (the Deployment's `args`), read once at start.
+ */
 export const flags = defineFlags({
   port: flag.int({
-    default: 3000,
-    description: 'HTTP port (0: any free port)',
-    validate: (p) => (p >= 0 && p < 65536) || 'must be a TCP port (0-65535)',
+    default: PUBLIC_PORT,
+    description: 'Public HTTP port: GET /, the probes, OpenFeature (0: any free port)',
+    validate: port,
   }),
-  host: flag.string({ default: '127.0.0.1', description: 'Address to listen on' }),
+  'internal-port': flag.int({
+    default: INTERNAL_PORT,
+    description: 'Internal HTTP port: the listing page and /metrics (0: any free port)',
+    validate: port,
+  }),
+  host: flag.string({
+    default: '127.0.0.1',
+    description: 'Address both ports listen on (0.0.0.0 in a pod)',
+  }),
   'config-dir': flag.string({
     default: '',
-    description: 'ConfigMap directory (default: a fresh one holding sample-app/configmap.yaml)',
+    description: `A mounted ConfigMap directory to read (in a pod: ${MOUNT_PATH}); empty: lay out sample-app/k8s in --local-dir`,
   }),
-  greeting: flag.string({
-    default: 'hello',
-    description: 'Greeting returned by GET /',
+  'local-dir': flag.string({
+    default: '',
+    description:
+      'Where npm start lays out example.yaml + secret.yaml as kubelet would (empty: .tmp/sample-volume in the repository)',
+  }),
+  example_my_dynamic_string: flag.string({
+    default: 'initial',
+    description: 'The text GET / answers with',
     dynamic: true,
   }),
-  rate_limit: flag.int({
-    default: 100,
-    description: 'Requests per second per client',
+  example_my_dynamic_int: flag.int({
+    default: 10,
+    description: 'A number, also read through OpenFeature (GET /openfeature)',
     dynamic: true,
-    validate: Joi.number().integer().min(1).max(10_000),
+    validate: Joi.number().integer().min(0).max(1_000_000),
   }),
-  request_timeout: flag.duration({
-    default: 2_000,
-    description: 'Upstream timeout',
-    dynamic: true,
-  }),
-  features: flag.set({
-    default: new Set(['search']),
-    description: 'Enabled features',
-    dynamic: true,
-  }),
-  policy: flag.json({
+  example_my_dynamic_json: flag.json({
     default: { policy: 'allow', rate: 50 },
-    description: 'Access policy document',
+    description: 'Access policy of GET /: allow or deny (403), and requests per second (429 above)',
     dynamic: true,
     validate: Joi.object<Policy>({
       policy: Joi.string().valid('allow', 'deny').required(),
-      rate: Joi.number().min(0).max(100).required(),
+      rate: Joi.number().integer().min(0).max(10_000).required(),
     }),
   }),
+  example_features: flag.set({
+    default: new Set<string>(),
+    description: 'Features GET / reports as enabled',
+    dynamic: true,
+  }),
+  // Declared here (not only by `logLevel: true`) so that `dflag validate` knows the key.
+  loglevel: logLevelFlag({ default: '' }),
   api_key: flag.string({
-    default: 'dev-key',
-    description: 'Upstream API key',
+    default: '',
+    description: 'Upstream API key, from the Secret projected into the same volume',
     sensitive: true,
     dynamic: true,
   }),
 });
 
-/** AppFlags is the type FlagService is given, so that `get('rate_limit')` is a number. */
+/** AppFlags is the type FlagService is given, so that `get('example_my_dynamic_int')` is a number. */
 export type AppFlags = typeof flags;
+
+// `dflag validate --flags sample-app/dist/flags.js` reads the set this module exports.
+export { defaultFlagSet } from 'nestjs-dflag';

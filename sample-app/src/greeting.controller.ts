@@ -1,20 +1,51 @@
-import { Controller, Get } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { FlagService } from 'nestjs-dflag';
 import type { AppFlags } from './flags.js';
+import { RateLimiter } from './rate-limiter.js';
 
-/** GreetingController answers with values read from the flags on every request. */
+/** What GET / answers with. */
+export interface Greeting {
+  message: string;
+  number: number;
+  features: string[];
+  policy: { policy: 'allow' | 'deny'; rate: number };
+}
+
+/** GreetingController answers GET / from the flags, read on every request. */
 @Controller()
 export class GreetingController {
+  private readonly logger = new Logger(GreetingController.name);
+  private readonly limiter = new RateLimiter();
+
   constructor(private readonly flags: FlagService<AppFlags>) {}
 
-  /** GET / reads the flags each time: a value copied in the constructor would never change. */
+  /**
+   * GET / applies `example_my_dynamic_json`: `deny` answers 403, more than `rate` requests in a
+   * second 429; otherwise the string. A value copied in the constructor would never change.
+   */
   @Get()
-  greet(): { greeting: string; rateLimit: number; features: string[]; timeoutMs: number } {
+  greet(): Greeting {
+    const policy = this.flags.get('example_my_dynamic_json');
+    this.logger.debug(`GET / under policy ${policy.policy}, rate ${policy.rate}/s`);
+    if (policy.policy === 'deny') throw new ForbiddenException('denied by example_my_dynamic_json');
+    if (!this.limiter.admit(policy.rate)) {
+      throw new HttpException(
+        `more than ${policy.rate} requests/s (example_my_dynamic_json.rate)`,
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
+    }
     return {
-      greeting: this.flags.get('greeting'),
-      rateLimit: this.flags.get('rate_limit'),
-      features: [...this.flags.get('features')].sort(),
-      timeoutMs: this.flags.get('request_timeout'),
+      message: this.flags.get('example_my_dynamic_string'),
+      number: this.flags.get('example_my_dynamic_int'),
+      features: [...this.flags.get('example_features')].sort(),
+      policy: { policy: policy.policy, rate: policy.rate },
     };
   }
 }
