@@ -9,7 +9,8 @@
  *   on every event, and when it moved, synchronous reads of every key of that version;
  * - `nest`: a real Nest application context with `DflagModule` and `EventEmitterModule`; reports
  *   the handle's `onChange` (`handle`) and an `@OnEvent('flag.changed')` listener (`bus`);
- * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`.
+ * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`;
+ * - `none`: the same process watching nothing (the idle bench's reference).
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
@@ -24,7 +25,8 @@ import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
 import type { Flag, FlagChangedEvent } from '../../lib/index.js';
 
-const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] = process.argv.slice(2);
+const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] =
+  process.argv.slice(2);
 const usePolling = polling === 'polling';
 const send = (message: unknown): void => void process.send?.(message);
 const now = (): number => Number(process.hrtime.bigint());
@@ -88,7 +90,7 @@ else if (mode === 'nest') {
   app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
   await app.init();
   flags[watchKey]?.onChange((change) => seen('handle', change.current));
-} else {
+} else if (mode === 'engine') {
   engine = new ConfigMapEngine({ path: dir, flagSet, logger: quiet, usePolling });
   await engine.start();
   flags[watchKey]?.onChange((change) => seen('handle', change.current));
@@ -106,12 +108,14 @@ flagSet.onBatch(() => {
 const tick = (): void => {
   if (!ticking) return;
   const at = now();
-  gaps.push([lastTick, at]);
+  // Only turns that can matter are kept: millions of short ones would make the GC the subject.
+  if (at - lastTick > 200_000) gaps.push([lastTick, at]);
   lastTick = at;
   setImmediate(tick);
 };
 
-function tickerReport(): { others: number[]; swapTurns: number[] } {
+/** tickerReport: the longest turns that held no swap (at most 100), and every turn that held one. */
+function tickerReport(): { others: number[]; overFive: number; swapTurns: number[] } {
   const others: number[] = [];
   const swapTurns: number[] = [];
   let s = 0;
@@ -122,9 +126,15 @@ function tickerReport(): { others: number[]; swapTurns: number[] } {
       if ((swaps[s] as number) >= from) held = true;
       s++;
     }
-    (held ? swapTurns : others).push(ms);
+    if (held) swapTurns.push(ms);
+    else others.push(ms);
   }
-  return { others, swapTurns };
+  others.sort((a, b) => b - a);
+  return {
+    others: others.slice(0, 100),
+    overFive: others.filter((ms) => ms > 5).length,
+    swapTurns,
+  };
 }
 
 /** readAndParse is what processing one version costs by itself: read every key, parse every value. */

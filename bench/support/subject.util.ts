@@ -36,6 +36,8 @@ export class Subject {
   ): Promise<{ subject: Subject; startupMs: number }> {
     const child = fork(CHILD, [mode, dir, String(keys), watchKey, ...extra], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // e.g. SUBJECT_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the subjects
+      execArgv: (process.env.SUBJECT_ARGS ?? '').split(' ').filter(Boolean),
     });
     const subject = new Subject(mode, child);
     const ready = await subject.take((m) => m.ready === true);

@@ -57,7 +57,12 @@ export class InMemoryFlagEngine implements DflagEngine {
   private readonly touched = new Set<string>();
   private initReport: ReloadReport | undefined;
   private started = false;
-  private generation = 0;
+  private processed = 0;
+
+  /** generation is the number of reloads (`status().generation`). */
+  get generation(): number {
+    return this.processed;
+  }
   private last: ReloadReport | undefined;
   private lastSuccessAt: Date | undefined;
 
@@ -137,7 +142,7 @@ export class InMemoryFlagEngine implements DflagEngine {
       latestVersion: undefined,
       latestRefused: false,
       refusedFlags: [],
-      generation: this.generation,
+      generation: this.processed,
       lastReloadAt: this.last?.at,
       lastResult: this.last?.result,
       lastSuccessAt: this.lastSuccessAt,
@@ -167,9 +172,9 @@ export class InMemoryFlagEngine implements DflagEngine {
     errors: readonly string[],
   ): ReloadReport {
     const at = new Date();
-    this.generation += 1;
+    this.processed += 1;
     const report: ReloadReport = {
-      generation: this.generation,
+      generation: this.processed,
       result: errors.length > 0 ? 'rejected' : 'applied',
       changes,
       errors,
