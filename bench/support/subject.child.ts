@@ -6,7 +6,8 @@
  *
  * `node subject.child.js <mode> <dir> <keys> <watchKey> [plain]`, mode:
  * - `baseline`: the least a Node program can do — `fs.watch` on the directory, `readlink(..data)`
- *   on every event, and when it moved, synchronous reads of every key of that version;
+ *   on every event, and when it moved, synchronous reads of every key of that version, each
+ *   parsed by its flag's own parser;
  * - `nest`: a real Nest application context with `DflagModule` and `EventEmitterModule`; reports
  *   the handle's `onChange` (`handle`) and an `@OnEvent('flag.changed')` listener (`bus`);
  * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`;
@@ -72,7 +73,11 @@ function startBaseline(): void {
       const version = join(dir, target);
       const values = new Map<string, string>();
       for (const name of readdirSync(version)) {
-        if (!name.startsWith('.')) values.set(name, readFileSync(join(version, name), 'utf8'));
+        if (name.startsWith('.')) continue;
+        const bytes = readFileSync(join(version, name));
+        // Parsed with the flags' own parsers: the baseline of "reading and parsing a version".
+        flagSet.find(name)?.parse(bytes, 'configmap');
+        values.set(name, bytes.toString('utf8'));
       }
       current = target;
       seen('baseline', values.get(watchKey)?.trim());
