@@ -92,7 +92,10 @@ function startBaseline(): void {
 const startedAt = performance.now();
 if (mode === 'baseline') startBaseline();
 else if (mode === 'nest') {
-  app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
+  app = await NestFactory.createApplicationContext(BenchModule, {
+    logger: false,
+    abortOnError: false,
+  });
   await app.init();
   flags[watchKey]?.onChange((change) => seen('handle', change.current));
 } else if (mode === 'engine') {
