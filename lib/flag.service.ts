@@ -18,7 +18,6 @@ import { bindServiceEngine } from './service-engine.registry.js';
 interface FoundHandles {
   [name: string]: Flag<unknown> | undefined;
 }
-// eslint-disable-next-line @typescript-eslint/no-extraneous-class
 const FoundHandles = function FoundHandles() {} as unknown as new () => FoundHandles;
 FoundHandles.prototype = Object.create(null) as FoundHandles;
 
