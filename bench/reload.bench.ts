@@ -35,7 +35,7 @@ const figures: Record<string, unknown> = {};
 const targets: Target[] = [];
 console.log(`reload: every value of a ${VALUE_BYTES}-byte-per-key ConfigMap changes`);
 for (const keys of KEY_COUNTS) {
-  const swaps = Number(process.env.SWAPS ?? (keys >= 1000 ? 60 : 200));
+  const swaps = Number(process.env.SWAPS ?? (keys >= 1000 ? 25 : 200));
   const root = await mkdtemp(join(tmpdir(), 'dflag-bench-reload-'));
   const dir = join(root, 'vol');
   await writeConfigMapVolume(dir, payload(keys, 0));
@@ -59,10 +59,15 @@ for (const keys of KEY_COUNTS) {
     return (after - before - ((idleAfter - idleBefore) / idleMs) * wall) / swaps / 1000;
   };
   let baseVersion = 0;
+  const baseLatency: number[] = [];
   const baseSwap = async (): Promise<void> => {
     baseVersion++;
-    await writeConfigMapVolume(baseDir, payload(keys, baseVersion));
-    await baseline.seen(['baseline'], `${baseVersion}:${filler}`);
+    let swappedAt = 0;
+    await writeConfigMapVolume(baseDir, payload(keys, baseVersion), {
+      onSwap: () => (swappedAt = nowNs()),
+    });
+    const at = await baseline.seen(['baseline'], `${baseVersion}:${filler}`);
+    baseLatency.push(((at.baseline as number) - swappedAt) / 1e6);
     await pause(keys >= 1000 ? 50 : 10);
   };
   const swapOnce = async (): Promise<{ handle: number; bus: number }> => {
@@ -113,6 +118,8 @@ for (const keys of KEY_COUNTS) {
     startupMs,
     handleP50Ms: quantile(handle, 0.5),
     handleMaxMs: Math.max(...handle),
+    baselineP50Ms: quantile(baseLatency, 0.5),
+    baselineMaxMs: Math.max(...baseLatency),
     busP50Ms: quantile(bus, 0.5),
     busMaxMs: Math.max(...bus),
     longestOtherTurnMs: ticker.others[0] ?? 0,
@@ -126,7 +133,7 @@ for (const keys of KEY_COUNTS) {
   };
   figures[`keys${keys}`] = entry;
   console.log(
-    `  ${keys} keys: swap → every handle p50 ${fmt(entry.handleP50Ms)} ms, max ${fmt(entry.handleMaxMs)} ms; → last flag.changed p50 ${fmt(entry.busP50Ms)} ms, max ${fmt(entry.busMaxMs)} ms (n=${swaps})`,
+    `  ${keys} keys: swap → every handle p50 ${fmt(entry.handleP50Ms)} ms, max ${fmt(entry.handleMaxMs)} ms; → last flag.changed p50 ${fmt(entry.busP50Ms)} ms, max ${fmt(entry.busMaxMs)} ms (n=${swaps}); the baseline reads and parses it in p50 ${fmt(entry.baselineP50Ms)} ms, max ${fmt(entry.baselineMaxMs)} ms`,
   );
   console.log(
     `    longest turn without the swap ${fmt(entry.longestOtherTurnMs)} ms (${entry.otherTurnsOver5Ms} turns over 5 ms); the swap's turn p50 ${fmt(entry.swapTurnP50Ms)} ms, max ${fmt(entry.swapTurnMaxMs)} ms`,
@@ -144,13 +151,13 @@ for (const keys of KEY_COUNTS) {
     targets.push(
       {
         name: `swap → every handle p50, ${keys} keys`,
-        figure: `${fmt(entry.handleP50Ms)} ms`,
+        figure: `${fmt(entry.handleP50Ms)} ms (baseline ${fmt(entry.baselineP50Ms)} ms)`,
         bound: '≤ 20 ms',
         met: entry.handleP50Ms <= 20,
       },
       {
         name: `swap → every handle worst, ${keys} keys`,
-        figure: `${fmt(entry.handleMaxMs)} ms`,
+        figure: `${fmt(entry.handleMaxMs)} ms (baseline ${fmt(entry.baselineMaxMs)} ms)`,
         bound: '≤ 40 ms',
         met: entry.handleMaxMs <= 40,
       },
