@@ -1,5 +1,5 @@
 /**
- * Memory over many swaps: heap used (after a full GC) once the engine has
+ * Memory over many swaps (`SWAPS=10000` reloads, target: ≤ 1 MiB of growth after GC): heap used (after a full GC) once the engine has
  * warmed up and again after thousands of kubelet swaps. A steady heap means
  * nothing accumulates per version (reports, snapshots, unknown-key records).
  * Run with `node --expose-gc`.
@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { ConfigMapEngine } from '../lib/configmap/configmap-engine.js';
 import { defineFlags, flag, FlagSet } from '../lib/index.js';
 import { writeConfigMapVolume } from '../lib/testing/index.js';
+import { printTargets, saveResult } from './support/results.util.js';
 
-const SWAPS = Number(process.env.SWAPS ?? 3000);
+const SWAPS = Number(process.env.SWAPS ?? 10_000);
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
@@ -59,3 +60,14 @@ await rm(dir, { recursive: true, force: true });
 console.log(
   `heap used after GC, ${SWAPS} swaps: ${warm.toFixed(2)} MiB after 200, ${after.toFixed(2)} MiB after ${SWAPS} (${(after - warm >= 0 ? '+' : '') + (after - warm).toFixed(2)} MiB)`,
 );
+const growth = after - warm;
+const targets = [
+  {
+    name: `heap growth across ${SWAPS} reloads, after GC`,
+    figure: `${growth >= 0 ? '+' : ''}${growth.toFixed(2)} MiB (${warm.toFixed(2)} → ${after.toFixed(2)} MiB)`,
+    bound: '≤ 1 MiB',
+    met: growth <= 1,
+  },
+];
+printTargets(targets);
+saveResult({ bench: 'memory', figures: { swaps: SWAPS, warmMiB: warm, afterMiB: after }, targets });

@@ -29,6 +29,11 @@ export interface DflagEngine {
   /** The engine's state. */
   status(): ConfigMapStatus;
   /**
+   * The number of versions processed (`status().generation`), read on every batch: an engine
+   * that has it spares the module building a whole status per change.
+   */
+  readonly generation?: number;
+  /**
    * Subscribes to every version processed after the initial load; returns the
    * unsubscribe function. The flag-set batch that applies a version is tagged
    * with the engine (`BatchOptions.tag`) and is followed, synchronously, by

@@ -98,6 +98,11 @@ export class ConfigMapEngine {
     return this.started && !this.stopping;
   }
 
+  /** generation is the number of versions processed (`status().generation`), without building a status. */
+  get generation(): number {
+    return this.state.generation;
+  }
+
   /** initialized tells whether `initialize()` has succeeded. */
   get initialized(): boolean {
     return this.initReport !== undefined;

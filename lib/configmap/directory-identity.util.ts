@@ -16,3 +16,17 @@ export function directoryIdentity(path: string): DirectoryIdentity | undefined {
     return undefined;
   }
 }
+
+/**
+ * directoryId is the `device:inode` of the directory a path leads to (one `stat`, symlinks
+ * followed), or undefined when it is missing or not a directory: what tells, on every check,
+ * whether the directory watched is still the mount.
+ */
+export function directoryId(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -3,7 +3,10 @@ import type { Stats } from 'node:fs';
 
 /** KeyFileRead is a key's bytes, or why they were not read (`refused`: its kind, or `tooLarge`). */
 export type KeyFileRead =
-  { readonly bytes: Buffer } | { readonly refused: string } | { readonly tooLarge: true };
+  | { readonly bytes: Buffer }
+  | { readonly refused: string }
+  /** `size`: what `fstat` said, when that already was over the limit. */
+  | { readonly tooLarge: true; readonly size?: number };
 
 /** kindOf names what a non-regular entry is, for messages. */
 export const kindOf = (s: Stats): string =>
@@ -24,7 +27,8 @@ export const kindOf = (s: Stats): string =>
  * it opens with `O_NONBLOCK` (a FIFO put where a file was, between a `stat`
  * and the `open`, does not hang the event loop), checks that the opened
  * descriptor is a regular file, and reads at most `limit + 1` bytes whatever
- * `stat` says (files under `/proc` report size 0). `noFollow` refuses a
+ * `stat` says (files under `/proc` report size 0). A page-cached value of a
+ * known size takes one read: a short read of a regular file is its end. `noFollow` refuses a
  * symlink put in place meanwhile. I/O errors (EACCES, EIO, EAGAIN) are
  * thrown, for the caller to turn into a refusal of the key.
  */
@@ -34,7 +38,7 @@ export function readKeyFile(path: string, limit: number, noFollow = false): KeyF
   try {
     const info = fstatSync(fd);
     if (!info.isFile()) return { refused: kindOf(info) };
-    if (info.size > limit) return { tooLarge: true };
+    if (info.size > limit) return { tooLarge: true, size: info.size };
     // One byte more than stat says, to see the end (or growth) without another allocation.
     let buffer = Buffer.allocUnsafeSlow(info.size + 1);
     let length = 0;
@@ -46,9 +50,13 @@ export function readKeyFile(path: string, limit: number, noFollow = false): KeyF
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      const wanted = buffer.length - length;
+      const read = readSync(fd, buffer, length, wanted, null);
       if (read === 0) break;
       length += read;
+      // A short read of a file whose size stat knew is its end: no second call to see it.
+      // (Files that report size 0, as under /proc, are read until a read gives nothing.)
+      if (info.size > 0 && read < wanted) break;
     }
     if (length > limit) return { tooLarge: true };
     return { bytes: buffer.subarray(0, length) };

@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
@@ -131,39 +131,93 @@ const problem = (
 const inside = (real: string, volumeRoot: string): boolean =>
   real === volumeRoot || real.startsWith(volumeRoot + sep);
 
-/** readVersion reads the version directory `..data` names; a string is a problem of the whole version. */
+/**
+ * readVersion reads the version directory `..data` names; a string is a problem of the whole version.
+ *
+ * kubelet's `..data` names a real directory of the volume (`..<timestamp>`): an `lstat` shows
+ * that, and no `realpath` is needed to know it is inside. Anything else (a path, a symlink, a
+ * file) takes the general way, which resolves it and refuses one leading out of the volume.
+ * Entries the listing says are regular files are opened at once (`O_NOFOLLOW`, then `fstat`:
+ * what an `lstat` first would tell, in one call less); the others are looked at first.
+ */
 function readVersion(dir: string, target: string): Collected | string {
-  const volumeRoot = realpathSync(dir);
-  let versionDir: string;
-  try {
-    versionDir = realpathSync(resolve(dir, target));
-  } catch (error) {
-    if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
-    return messages.unreadableVersion(dir, target, ioReason(error));
+  let realRoot: string | undefined;
+  const volumeRoot = (): string => (realRoot ??= realpathSync(dir));
+  let versionDir: string | undefined;
+  if (!target.includes('/') && target !== '.' && target !== '..') {
+    try {
+      if (lstatSync(join(dir, target)).isDirectory()) versionDir = join(dir, target);
+    } catch (error) {
+      if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
+      return messages.unreadableVersion(dir, target, ioReason(error));
+    }
   }
-  // kubelet's `..data` names a directory of the volume; one leading elsewhere is not read.
-  if (!inside(versionDir, volumeRoot)) return messages.dataLeavesVolume(dir, target);
-  let info: Stats;
-  try {
-    info = statSync(versionDir);
-  } catch (error) {
-    if (errno(error) === 'ENOENT') throw new VersionVanished();
-    return messages.unreadableVersion(dir, target, ioReason(error));
+  if (versionDir === undefined) {
+    const resolved = resolveVersionDir(dir, target, volumeRoot());
+    if (resolved.problem !== undefined) return resolved.problem;
+    versionDir = resolved.path;
   }
-  if (!info.isDirectory()) return messages.dataNotDirectory(dir, target, kindOf(info));
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = readdirSync(versionDir);
+    entries = readdirSync(versionDir, { withFileTypes: true });
   } catch (error) {
     if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
     return messages.unreadableVersion(dir, target, ioReason(error));
   }
   const out = collected();
-  for (const name of names.sort()) {
+  for (const entry of entries.sort(byName)) {
+    const name = entry.name;
     if (name.startsWith('.')) continue;
-    readVersionEntry(out, name, join(dir, name), join(versionDir, name), versionDir, volumeRoot);
+    const file = join(dir, name);
+    const path = join(versionDir, name);
+    if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
+    else readVersionEntry(out, name, file, path, versionDir, volumeRoot);
   }
   return out;
+}
+
+const byName = (a: Dirent, b: Dirent): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** resolveVersionDir resolves a `..data` target of another shape than kubelet's, and checks it. */
+function resolveVersionDir(
+  dir: string,
+  target: string,
+  volumeRoot: string,
+): { path: string; problem?: undefined } | { problem: string } {
+  let versionDir: string;
+  try {
+    versionDir = realpathSync(resolve(dir, target));
+  } catch (error) {
+    if (errno(error) === 'ENOENT' || errno(error) === 'ENOTDIR') throw new VersionVanished();
+    return { problem: messages.unreadableVersion(dir, target, ioReason(error)) };
+  }
+  // kubelet's `..data` names a directory of the volume; one leading elsewhere is not read.
+  if (!inside(versionDir, volumeRoot)) return { problem: messages.dataLeavesVolume(dir, target) };
+  let info: Stats;
+  try {
+    info = statSync(versionDir);
+  } catch (error) {
+    if (errno(error) === 'ENOENT') throw new VersionVanished();
+    return { problem: messages.unreadableVersion(dir, target, ioReason(error)) };
+  }
+  if (!info.isDirectory()) return { problem: messages.dataNotDirectory(dir, target, kindOf(info)) };
+  return { path: versionDir };
+}
+
+/** readRegularEntry reads an entry the listing says is a regular file (see {@link readInto}). */
+function readRegularEntry(
+  out: Collected,
+  name: string,
+  file: string,
+  path: string,
+  versionDir: string,
+): void {
+  try {
+    readInto(out, name, file, path, true);
+  } catch (error) {
+    if (errno(error) !== 'ENOENT') throw error;
+    if (!isDirectory(versionDir)) throw new VersionVanished();
+  }
 }
 
 function readVersionEntry(
@@ -172,7 +226,7 @@ function readVersionEntry(
   file: string,
   path: string,
   versionDir: string,
-  volumeRoot: string,
+  volumeRoot: () => string,
 ): void {
   // An ENOENT while the version directory still exists is this key's problem;
   // once the directory is gone, a newer swap deleted it and the read restarts.
@@ -201,7 +255,7 @@ function readVersionEntry(
         out.refused.set(name, messages.danglingKeyLink(file, readLinkOrUndefined(path) ?? '?')),
       );
     }
-    if (!inside(real, volumeRoot)) {
+    if (!inside(real, volumeRoot())) {
       out.refused.set(name, messages.leavesVolume(file));
       return;
     }
@@ -250,11 +304,27 @@ function collect(
     out.refused.set(name, messages.valueTooLarge(file, info.size, MAX_CONFIGMAP_BYTES));
     return;
   }
+  readInto(out, name, file, path, noFollow);
+}
+
+/**
+ * readInto opens and reads one value into the snapshot; a file that is not regular once opened,
+ * or too large, or cannot be read is refused. ENOENT is left to the caller.
+ */
+function readInto(
+  out: Collected,
+  name: string,
+  file: string,
+  path: string,
+  noFollow: boolean,
+): void {
   try {
     const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow);
     if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
     else if ('refused' in read)
       out.refused.set(name, messages.notRegularAtOpen(file, read.refused));
+    else if (read.size !== undefined)
+      out.refused.set(name, messages.valueTooLarge(file, read.size, MAX_CONFIGMAP_BYTES));
     else out.refused.set(name, messages.valueOverLimit(file, MAX_CONFIGMAP_BYTES));
   } catch (error) {
     if (errno(error) === 'ENOENT') throw error;

@@ -1,5 +1,5 @@
-import { watch } from 'chokidar';
-import type { FSWatcher } from 'chokidar';
+import { FSWatcher } from 'chokidar';
+import type { ChokidarOptions } from 'chokidar';
 
 /** WatchFactory creates the watcher of a mount directory (a seam: tests wrap the real chokidar). */
 export type WatchFactory = (dir: string, usePolling: boolean) => FSWatcher;
@@ -11,9 +11,20 @@ export type WatchFactory = (dir: string, usePolling: boolean) => FSWatcher;
  * `persistent: false` gives this watcher its own `fs.watch` handles (shared
  * ones lose updates when two watchers in a process watch one path) and never
  * keeps the process alive.
+ *
+ * With events (not polling), the directory's own `fs.watch` reports every
+ * name of it (inotify reports a child's writes on its directory too), and
+ * every report is passed on as a hint (`raw`): chokidar is not made to track
+ * the entries. Left to itself, it lists the directory again on every event and
+ * classifies every entry (for a kubelet per-key symlink: `lstat`, `realpath`,
+ * `lstat` of the target, and its own `realpath`), which cost several times the
+ * CPU of reading the new version, for names the engine never uses. So the
+ * entries are `ignored`, and its re-listing of the directory is switched off
+ * (see {@link withoutRelisting}). Polling keeps chokidar's tracking: there, a
+ * plain file edited in place is seen only through its own `fs.watchFile`.
  */
-export const watchMountDirectory: WatchFactory = (dir, usePolling) =>
-  watch(dir, {
+export const watchMountDirectory: WatchFactory = (dir, usePolling) => {
+  const options: ChokidarOptions = {
     depth: 0,
     followSymlinks: false,
     ignoreInitial: true,
@@ -22,7 +33,29 @@ export const watchMountDirectory: WatchFactory = (dir, usePolling) =>
     interval: 250,
     atomic: false,
     ignorePermissionErrors: true,
-  });
+  };
+  if (usePolling) return new FSWatcher(options).add(dir);
+  const watcher = new FSWatcher({ ...options, ignored: (path: string) => path !== dir });
+  withoutRelisting(watcher);
+  return watcher.add(dir);
+};
+
+interface DirectoryLister {
+  _readdirp?: (root: string, options: unknown) => unknown;
+}
+
+/**
+ * withoutRelisting makes chokidar 5 skip its listing of a watched directory
+ * (`_handleRead` does nothing when `_readdirp` gives no stream, as it does once
+ * the watcher is closed); the directory's `fs.watch` and its `raw` events stay.
+ * A chokidar without that method is left as it is: every entry is `ignored`
+ * anyway, which spares its own `realpath` and per-file watchers, not the
+ * listing (`test/unit/configmap/volume-watcher-calls.spec.ts` counts the calls).
+ */
+function withoutRelisting(watcher: FSWatcher): void {
+  const lister = watcher as unknown as DirectoryLister;
+  if (typeof lister._readdirp === 'function') lister._readdirp = () => undefined;
+}
 
 interface ThrottledTimers {
   _throttled?: Map<string, Map<string, { clear(): unknown }>>;

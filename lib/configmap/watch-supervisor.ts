@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { errorMessage } from '../errors/error-message.util.js';
-import { directoryIdentity } from './directory-identity.util.js';
+import { directoryId, directoryIdentity } from './directory-identity.util.js';
 import type { WatchFactory } from './volume-watcher.js';
 import { closeMountWatcher } from './volume-watcher.js';
 
@@ -89,7 +89,7 @@ export class WatchSupervisor {
    */
   async ensure(): Promise<void> {
     if (this.closed) return;
-    const current = directoryIdentity(this.options.path)?.id;
+    const current = directoryId(this.options.path);
     if (current === undefined) return;
     if (this.watcher && !this.failed && !this.stale && current === this.watched) return;
     if (this.failed && current === this.watched && Date.now() < this.reopenAfter) return;

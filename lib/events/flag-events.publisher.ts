@@ -151,7 +151,7 @@ export class FlagEventsPublisher {
       kind: 'changes',
       changes: batch.changes,
       checksums: { dynamic: flagSet.checksum('dynamic'), static: flagSet.checksum('static') },
-      generation: this.engine.status().generation,
+      generation: this.engine.generation ?? this.engine.status().generation,
       version: this.applying,
       own,
     });

@@ -72,7 +72,12 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
   private readonly touched = new Set<string>();
   private initReport: ReloadReport | undefined;
   private started = false;
-  private generation = 0;
+  private processed = 0;
+
+  /** generation is the number of reloads (`status().generation`). */
+  get generation(): number {
+    return this.processed;
+  }
   private last: ReloadReport | undefined;
   private lastSuccessAt: Date | undefined;
 
@@ -161,7 +166,7 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
       latestVersion: undefined,
       latestRefused: false,
       refusedFlags: [],
-      generation: this.generation,
+      generation: this.processed,
       lastReloadAt: this.last?.at,
       lastResult: this.last?.result,
       lastSuccessAt: this.lastSuccessAt,
@@ -191,9 +196,9 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
     errors: readonly string[],
   ): ReloadReport {
     const at = new Date();
-    this.generation += 1;
+    this.processed += 1;
     const report: ReloadReport = {
-      generation: this.generation,
+      generation: this.processed,
       result: errors.length > 0 ? 'rejected' : 'applied',
       changes,
       errors,

@@ -1,0 +1,180 @@
+/**
+ * Reloading big and small ConfigMaps, written by another process (this one) into a volume a
+ * Nest application (a subject process) follows:
+ * - swap → every handle updated (the last flag's `onChange`: the batch swaps every flag at once)
+ *   and → the last `flag.changed` on the bus, over `SWAPS` versions in which every value changes;
+ * - the subject's event-loop turns while it reloads (a `setImmediate` ticker): the longest turn
+ *   that did not hold the swap is the library's own longest block; the turn holding the one
+ *   synchronous swap (and the subscribers it calls) is reported apart;
+ * - CPU per processed version (ticker off), against the CPU of reading and parsing that version
+ *   by itself: the baseline subject (`fs.watch`, `readlink`, readdir, readFileSync and the flags'
+ *   own parsers) following its own volume, the same versions written the same way;
+ * - start-up (Nest application context ready, watching) with that many keys.
+ * `KEYS=10,1000`, `VALUE_BYTES=1024`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeConfigMapVolume } from '../lib/testing/index.js';
+import { fmt, quantile } from './support/stats.util.js';
+import { printTargets, saveResult } from './support/results.util.js';
+import type { Target } from './support/results.util.js';
+import { nowNs, pause, Subject } from './support/subject.util.js';
+
+const KEY_COUNTS = (process.env.KEYS ?? '10,1000').split(',').map(Number);
+const VALUE_BYTES = Number(process.env.VALUE_BYTES ?? 1024);
+const filler = 'x'.repeat(VALUE_BYTES);
+
+const payload = (keys: number, i: number): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (let k = 0; k < keys; k++) out[`key_${k}`] = `${i}:${filler}`;
+  return out;
+};
+
+const figures: Record<string, unknown> = {};
+const targets: Target[] = [];
+console.log(`reload: every value of a ${VALUE_BYTES}-byte-per-key ConfigMap changes`);
+for (const keys of KEY_COUNTS) {
+  const swaps = Number(process.env.SWAPS ?? (keys >= 1000 ? 25 : 200));
+  const root = await mkdtemp(join(tmpdir(), 'dflag-bench-reload-'));
+  const dir = join(root, 'vol');
+  await writeConfigMapVolume(dir, payload(keys, 0));
+  const last = `key_${keys - 1}`;
+  const baseDir = join(root, 'baseline');
+  await writeConfigMapVolume(baseDir, payload(keys, 0));
+  const { subject, startupMs } = await Subject.spawn('nest', dir, keys, last);
+  const baseline = (await Subject.spawn('baseline', baseDir, keys, last)).subject;
+  let version = 0;
+  /** cpuPerVersion: the subject's CPU per version written by `swap`, net of its idle CPU. */
+  const cpuPerVersion = async (who: Subject, swap: () => Promise<unknown>): Promise<number> => {
+    const before = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
+    const t0 = performance.now();
+    for (let i = 0; i < swaps; i++) await swap();
+    const wall = performance.now() - t0;
+    const after = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
+    const idleBefore = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
+    const idleMs = Math.min(wall, 3000);
+    await pause(idleMs);
+    const idleAfter = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
+    return (after - before - ((idleAfter - idleBefore) / idleMs) * wall) / swaps / 1000;
+  };
+  let baseVersion = 0;
+  const baseLatency: number[] = [];
+  const baseSwap = async (): Promise<void> => {
+    baseVersion++;
+    let swappedAt = 0;
+    await writeConfigMapVolume(baseDir, payload(keys, baseVersion), {
+      onSwap: () => (swappedAt = nowNs()),
+    });
+    const at = await baseline.seen(['baseline'], `${baseVersion}:${filler}`);
+    baseLatency.push(((at.baseline as number) - swappedAt) / 1e6);
+    await pause(keys >= 1000 ? 50 : 10);
+  };
+  const swapOnce = async (): Promise<{ handle: number; bus: number }> => {
+    version++;
+    let swappedAt = 0;
+    await writeConfigMapVolume(dir, payload(keys, version), {
+      onSwap: () => (swappedAt = nowNs()),
+    });
+    const at = await subject.seen(['handle', 'bus'], `${version}:${filler}`);
+    await pause(keys >= 1000 ? 50 : 10);
+    return {
+      handle: ((at.handle as number) - swappedAt) / 1e6,
+      bus: ((at.bus as number) - swappedAt) / 1e6,
+    };
+  };
+  await swapOnce(); // warm-up
+
+  // Latency and event-loop turns.
+  const handle: number[] = [];
+  const bus: number[] = [];
+  // NO_TICKER=1 leaves the ticker out (to profile the CPU phase alone).
+  const tickerSwaps = process.env.NO_TICKER ? 1 : swaps;
+  await subject.request({ cmd: 'ticker-on' }, 'ok');
+  for (let i = 0; i < tickerSwaps; i++) {
+    const t = await swapOnce();
+    handle.push(t.handle);
+    bus.push(t.bus);
+  }
+  const { ticker } = (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as {
+    ticker: { others: number[]; overFive: number; swapTurns: number[] };
+  };
+
+  // CPU per version, without the ticker; the baseline subject reads and parses each version alone.
+  await baseSwap();
+  const cpuPerVersionMs = await cpuPerVersion(subject, swapOnce);
+  const readParseMs = await cpuPerVersion(baseline, baseSwap);
+  const hot = await subject.request(
+    { cmd: 'read-parse', repeat: keys >= 1000 ? 20 : 500 },
+    'readParseCpuUs',
+  );
+  const hotReadParseMs = (hot.readParseCpuUs as number) / 1000;
+  await subject.stop();
+  await baseline.stop();
+  await rm(root, { recursive: true, force: true });
+
+  const entry = {
+    swaps,
+    startupMs,
+    handleP50Ms: quantile(handle, 0.5),
+    handleMaxMs: Math.max(...handle),
+    baselineP50Ms: quantile(baseLatency, 0.5),
+    baselineMaxMs: Math.max(...baseLatency),
+    busP50Ms: quantile(bus, 0.5),
+    busMaxMs: Math.max(...bus),
+    longestOtherTurnMs: ticker.others[0] ?? 0,
+    otherTurnsOver5Ms: ticker.overFive,
+    swapTurnP50Ms: quantile(ticker.swapTurns, 0.5),
+    swapTurnMaxMs: Math.max(...ticker.swapTurns),
+    cpuPerVersionMs,
+    readParseCpuMs: readParseMs,
+    hotReadParseCpuMs: hotReadParseMs,
+    cpuRatio: cpuPerVersionMs / readParseMs,
+  };
+  figures[`keys${keys}`] = entry;
+  console.log(
+    `  ${keys} keys: swap → every handle p50 ${fmt(entry.handleP50Ms)} ms, max ${fmt(entry.handleMaxMs)} ms; → last flag.changed p50 ${fmt(entry.busP50Ms)} ms, max ${fmt(entry.busMaxMs)} ms (n=${swaps}); the baseline reads and parses it in p50 ${fmt(entry.baselineP50Ms)} ms, max ${fmt(entry.baselineMaxMs)} ms`,
+  );
+  console.log(
+    `    longest turn without the swap ${fmt(entry.longestOtherTurnMs)} ms (${entry.otherTurnsOver5Ms} turns over 5 ms); the swap's turn p50 ${fmt(entry.swapTurnP50Ms)} ms, max ${fmt(entry.swapTurnMaxMs)} ms`,
+  );
+  console.log(
+    `    CPU per version ${fmt(cpuPerVersionMs)} ms vs a minimal watcher reading and parsing it ${fmt(readParseMs)} ms = ${fmt(entry.cpuRatio)}× (re-reading a version already cached: ${fmt(hotReadParseMs)} ms); start-up ${fmt(startupMs)} ms`,
+  );
+  targets.push({
+    name: `CPU per version, ${keys} keys`,
+    figure: `${fmt(entry.cpuRatio)}× read+parse (${fmt(cpuPerVersionMs)} vs ${fmt(readParseMs)} ms)`,
+    bound: '≤ 2×',
+    met: entry.cpuRatio <= 2,
+  });
+  if (keys >= 1000) {
+    targets.push(
+      {
+        name: `swap → every handle p50, ${keys} keys`,
+        figure: `${fmt(entry.handleP50Ms)} ms (baseline ${fmt(entry.baselineP50Ms)} ms)`,
+        bound: '≤ 20 ms',
+        met: entry.handleP50Ms <= 20,
+      },
+      {
+        name: `swap → every handle worst, ${keys} keys`,
+        figure: `${fmt(entry.handleMaxMs)} ms (baseline ${fmt(entry.baselineMaxMs)} ms)`,
+        bound: '≤ 40 ms',
+        met: entry.handleMaxMs <= 40,
+      },
+      {
+        name: `library's longest event-loop block, ${keys} keys`,
+        figure: `${fmt(entry.longestOtherTurnMs)} ms (swap turn apart: max ${fmt(entry.swapTurnMaxMs)} ms)`,
+        bound: '≤ 5 ms',
+        met: entry.longestOtherTurnMs <= 5,
+      },
+      {
+        name: `start-up, ${keys} keys`,
+        figure: `${fmt(startupMs)} ms`,
+        bound: 'measured',
+        met: 'measured',
+      },
+    );
+  }
+}
+printTargets(targets);
+saveResult({ bench: 'reload', figures: { valueBytes: VALUE_BYTES, ...figures }, targets });

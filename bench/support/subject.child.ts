@@ -1,0 +1,207 @@
+/**
+ * A subject of the propagation and reload benches: a separate process that watches a volume
+ * the bench's parent writes (as kubelet is another process than the application) and reports,
+ * on its IPC channel, the monotonic time (`process.hrtime`, the same clock in every process of
+ * the machine) at which each new value of the watched key reached it.
+ *
+ * `node subject.child.js <mode> <dir> <keys> <watchKey> [plain]`, mode:
+ * - `baseline`: the least a Node program can do — `fs.watch` on the directory, `readlink(..data)`
+ *   on every event, and when it moved, synchronous reads of every key of that version, each
+ *   parsed by its flag's own parser;
+ * - `nest`: a real Nest application context with `DflagModule` and `EventEmitterModule`; reports
+ *   the handle's `onChange` (`handle`) and an `@OnEvent('flag.changed')` listener (`bus`);
+ * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`;
+ * - `none`: the same process watching nothing (the idle bench's reference).
+ */
+import { watch } from 'node:fs';
+import type { FSWatcher } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import 'reflect-metadata';
+import { Injectable, Module } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
+import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
+import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
+import type { Flag, FlagChangedEvent } from '../../lib/index.js';
+
+const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] =
+  process.argv.slice(2);
+const usePolling = polling === 'polling';
+const send = (message: unknown): void => void process.send?.(message);
+const now = (): number => Number(process.hrtime.bigint());
+const seen = (kind: string, value: unknown): void =>
+  send({ seen: kind, value: String(value), at: now() });
+/**
+ * seenLater takes the time now and sends it from the next turn: an IPC send costs tens of
+ * microseconds, which would otherwise be counted in the `bus` figure that follows the `handle`
+ * one in the same turn (the baseline sends one report per swap).
+ */
+const seenLater = (kind: string, value: unknown): void => {
+  const report = { seen: kind, value: String(value), at: now() };
+  setImmediate(() => send(report));
+};
+
+const flagSet = new FlagSet('bench');
+const specs: Record<string, ReturnType<typeof flag.string>> = {};
+for (let k = 0; k < Number(keyCount); k++) {
+  specs[`key_${k}`] = flag.string({ default: '', description: '', dynamic: true });
+}
+const flags = defineFlags(specs, flagSet) as Record<string, Flag<string>>;
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+@Injectable()
+class BusListener {
+  @OnEvent('flag.changed')
+  onChanged(event: FlagChangedEvent): void {
+    if (event.name === watchKey) seen('bus', event.current);
+  }
+}
+
+@Module({
+  imports: [
+    EventEmitterModule.forRoot(),
+    DflagModule.forRoot({ path: dir, flagSet, logger: quiet, usePolling }),
+  ],
+  providers: [BusListener],
+})
+class BenchModule {}
+
+let app: INestApplicationContext | undefined;
+let engine: ConfigMapEngine | undefined;
+let fsWatcher: FSWatcher | undefined;
+
+/** The baseline watcher: what a minimal, correct Node program does. */
+function startBaseline(): void {
+  let current: string | undefined;
+  const check = (): void => {
+    try {
+      const target = readlinkSync(join(dir, '..data'));
+      if (target === current) return;
+      const version = join(dir, target);
+      const values = new Map<string, string>();
+      for (const name of readdirSync(version)) {
+        if (name.startsWith('.')) continue;
+        const bytes = readFileSync(join(version, name));
+        // Parsed with the flags' own parsers: the baseline of "reading and parsing a version".
+        flagSet.find(name)?.parse(bytes, 'configmap');
+        values.set(name, bytes.toString('utf8'));
+      }
+      current = target;
+      seen('baseline', values.get(watchKey)?.trim());
+    } catch {
+      // caught mid-swap: the next event looks again
+    }
+  };
+  check();
+  fsWatcher = watch(dir, { persistent: true }, check);
+}
+
+const startedAt = performance.now();
+if (mode === 'baseline') startBaseline();
+else if (mode === 'nest') {
+  app = await NestFactory.createApplicationContext(BenchModule, {
+    logger: false,
+    abortOnError: false,
+  });
+  await app.init();
+  flags[watchKey]?.onChange((change) => seenLater('handle', change.current));
+} else if (mode === 'engine') {
+  engine = new ConfigMapEngine({ path: dir, flagSet, logger: quiet, usePolling });
+  await engine.start();
+  flags[watchKey]?.onChange((change) => seen('handle', change.current));
+}
+const startupMs = performance.now() - startedAt;
+
+// ---- the event-loop ticker: every turn's length, and which turns held a swap ----
+let ticking = false;
+let lastTick = 0;
+let gaps: Array<[number, number]> = [];
+const swaps: number[] = [];
+flagSet.onBatch(() => {
+  if (ticking) swaps.push(now());
+});
+const tick = (): void => {
+  if (!ticking) return;
+  const at = now();
+  // Only turns that can matter are kept: millions of short ones would make the GC the subject.
+  if (at - lastTick > 200_000) gaps.push([lastTick, at]);
+  lastTick = at;
+  setImmediate(tick);
+};
+
+/** tickerReport: the longest turns that held no swap (at most 100), and every turn that held one. */
+function tickerReport(): { others: number[]; overFive: number; swapTurns: number[] } {
+  const others: number[] = [];
+  const swapTurns: number[] = [];
+  let s = 0;
+  for (const [from, to] of gaps) {
+    const ms = (to - from) / 1e6;
+    let held = false;
+    while (s < swaps.length && (swaps[s] as number) < to) {
+      if ((swaps[s] as number) >= from) held = true;
+      s++;
+    }
+    if (held) swapTurns.push(ms);
+    else others.push(ms);
+  }
+  others.sort((a, b) => b - a);
+  return {
+    others: others.slice(0, 100),
+    overFive: others.filter((ms) => ms > 5).length,
+    swapTurns,
+  };
+}
+
+/** readAndParse is what processing one version costs by itself: read every key, parse every value. */
+function readAndParse(): void {
+  const version = join(dir, readlinkSync(join(dir, '..data')));
+  for (const name of readdirSync(version)) {
+    if (name.startsWith('.')) continue;
+    const bytes = readFileSync(join(version, name));
+    flagSet.find(name)?.parse(bytes, 'configmap');
+  }
+}
+
+process.on('message', async (message: { cmd: string; repeat?: number }) => {
+  switch (message.cmd) {
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      send({ cpu: user + system, heap: process.memoryUsage().heapUsed });
+      break;
+    }
+    case 'ticker-on':
+      gaps = [];
+      swaps.length = 0;
+      ticking = true;
+      lastTick = now();
+      setImmediate(tick);
+      send({ ok: true });
+      break;
+    case 'ticker-off':
+      ticking = false;
+      send({ ticker: tickerReport() });
+      break;
+    case 'read-parse': {
+      const repeat = message.repeat ?? 100;
+      readAndParse();
+      const before = process.cpuUsage();
+      const began = performance.now();
+      for (let i = 0; i < repeat; i++) readAndParse();
+      const cpu = process.cpuUsage(before);
+      send({
+        readParseCpuUs: (cpu.user + cpu.system) / repeat,
+        readParseWallMs: (performance.now() - began) / repeat,
+      });
+      break;
+    }
+    case 'stop':
+      fsWatcher?.close();
+      await app?.close();
+      await engine?.stop();
+      process.disconnect();
+      break;
+  }
+});
+send({ ready: true, startupMs });
