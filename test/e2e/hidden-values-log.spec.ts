@@ -3,35 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import { DflagModule, FlagService } from '../../lib/index.js';
-import type { DflagLogger } from '../../lib/index.js';
 import { eventually } from '../utils/eventually.js';
 import { makeAppFlags } from './support/app-flags.js';
+import { CapturingLogger } from './support/capturing-logger.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-interface Line {
-  readonly level: 'log' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields: Record<string, unknown> | undefined;
-}
-
-/** CapturingLogger keeps every line the module writes, with its structured fields. */
-class CapturingLogger implements DflagLogger {
-  readonly json = true;
-  readonly lines: Line[] = [];
-  log(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'log', message, fields });
-  }
-  warn(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  error(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-  warnings(): Line[] {
-    return this.lines.filter((l) => l.level === 'warn');
-  }
-}
 
 const CLI_SECRET = 'cli-secret-4821';
 const ENV_SECRET = 'env-secret-9173';

@@ -7,32 +7,10 @@ import type { DflagLogger, FlagSet } from '../../lib/index.js';
 import { withJsonFields, writesJson } from '../../lib/logs/json-fields.util.js';
 import { eventually } from '../utils/eventually.js';
 import { makeAppFlags } from './support/app-flags.js';
+import { CapturingLogger } from './support/capturing-logger.js';
+import type { CapturedLine } from './support/capturing-logger.js';
 import { createVolume } from './support/volume.js';
 import type { TestVolume } from './support/volume.js';
-
-interface Line {
-  readonly level: 'log' | 'warn' | 'error';
-  readonly message: string;
-  readonly fields: Record<string, unknown> | undefined;
-}
-
-/** CapturingLogger keeps every line the module writes, with its structured fields (it says it writes JSON). */
-class CapturingLogger implements DflagLogger {
-  readonly json = true;
-  readonly lines: Line[] = [];
-  log(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'log', message, fields });
-  }
-  warn(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'warn', message, fields });
-  }
-  error(message: string, fields?: Record<string, unknown>): void {
-    this.lines.push({ level: 'error', message, fields });
-  }
-  messages(): string[] {
-    return this.lines.map((l) => `${l.level}: ${l.message}`);
-  }
-}
 
 /** JsonCapture is Nest's own JSON ConsoleLogger, keeping the records it would print. */
 class JsonCapture extends ConsoleLogger {
@@ -91,7 +69,7 @@ describe('the operator log lines', () => {
   }
 
   /** Text of a line with the parts that are not about values (version, checksums) taken out. */
-  const valuesOf = (line: Line, service: FlagService): string => {
+  const valuesOf = (line: CapturedLine, service: FlagService): string => {
     const { version, checksums } = service.status();
     let text = `${line.message} ${JSON.stringify(line.fields)}`;
     for (const part of [version ?? '', checksums.dynamic, checksums.static, volume.dir])
@@ -122,7 +100,7 @@ describe('the operator log lines', () => {
     await volume.write({ port: '8080', rate_limit: '20', mode: 'a\nb', api_key: SECRET });
     await eventually(() => expect(logger.lines).toHaveLength(2));
     const { version } = service.status();
-    const line = logger.lines[1] as Line;
+    const line = logger.lines[1] as CapturedLine;
     expect(`${line.level}: ${line.message}`).toBe(
       `log: Flag set "app" changed from configmap (version ${version}): rate_limit: 10 → 20, mode: normal → a\\nb, api_key: [redacted] → [redacted]`,
     );
