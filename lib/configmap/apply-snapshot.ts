@@ -4,6 +4,8 @@ import type { FlagSet } from '../flags/flag-set.js';
 import type { FlagUpdate } from '../flags/flag-update.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import type { InvalidValuePolicy } from './configmap-options.interface.js';
+import type { PreparedValues } from './prepare-snapshot.js';
+import { preparedFor } from './prepare-snapshot.js';
 import type { ReloadResult } from './reload-report.interface.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 
@@ -29,6 +31,8 @@ export interface ApplyMode {
   readonly policy: InvalidValuePolicy;
   /** The batch's tag (see `BatchOptions.tag`): the engine passes itself. */
   readonly tag?: unknown;
+  /** Values parsed ahead of the swap (see `prepareSnapshot`); anything else is parsed here. */
+  readonly prepared?: PreparedValues;
 }
 
 /**
@@ -74,9 +78,12 @@ export function applySnapshot(
     const entry = snapshot.entries.get(flag.name);
     if (mode.running && !flag.dynamic) {
       try {
-        const would = entry
-          ? flag.parse(entry.bytes, 'configmap', entry.file)
-          : flag.resolveWith(new Map([['configmap', undefined]])).value;
+        let would: unknown;
+        if (entry) {
+          const parsed = preparedFor(mode.prepared, flag, entry);
+          if (parsed && 'error' in parsed) throw parsed.error;
+          would = parsed ? parsed.value : flag.parse(entry.bytes, 'configmap', entry.file);
+        } else would = flag.resolveWith(new Map([['configmap', undefined]])).value;
         if (!flag.equals(would, flag.get())) {
           pendingRestart.push(flag.name);
           warnings.push(
@@ -88,7 +95,13 @@ export function applySnapshot(
       }
       continue;
     }
-    updates.push({ name: flag.name, source: 'configmap', raw: entry?.bytes, origin: entry?.file });
+    updates.push({
+      name: flag.name,
+      source: 'configmap',
+      raw: entry?.bytes,
+      origin: entry?.file,
+      parsed: entry && preparedFor(mode.prepared, flag, entry),
+    });
   }
   for (const key of unknownKeys) {
     warnings.push(messages.unknownKey(snapshot.entries.get(key)?.file ?? key));

@@ -11,9 +11,12 @@ import type { ConfigMapStatus, WatchMode } from './configmap-status.interface.js
 import { defaultLogger } from './default-logger.js';
 import type { DflagLogger } from './dflag-logger.interface.js';
 import { EngineStatus } from './engine-status.js';
+import type { PreparedValues } from './prepare-snapshot.js';
+import { prepareSnapshot } from './prepare-snapshot.js';
 import { readVolume } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import { StartupReadiness } from './startup-readiness.js';
+import { runInSlices, TimeSlice } from './time-slice.util.js';
 import { UnknownKeyReporter } from './unknown-key-reporter.js';
 import { LAYOUT_FLIP_GRACE_MS, VersionDetector } from './version-detector.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -252,9 +255,17 @@ export class ConfigMapEngine {
     this.logger.error(this.state.errors[0] as string);
   }
 
+  /**
+   * check looks at the directory once and processes a new version. Reading and parsing it are
+   * spread over event-loop turns (a {@link TimeSlice} of work each), so that a big version does
+   * not block the application; the swap is one synchronous step. A state read over several
+   * turns is applied only if it still is the directory's (else the check runs again).
+   */
   private async check(trigger: ReloadTrigger): Promise<void> {
     if (this.watching) await this.watcher.ensure();
-    const found = this.detector.detect(this.state.layout);
+    const slice = TimeSlice.of();
+    const found = await this.detector.detect(this.state.layout, slice);
+    if (this.stopping) return;
     switch (found.kind) {
       case 'unchanged':
         return;
@@ -265,8 +276,17 @@ export class ConfigMapEngine {
     }
     if (this.state.directoryMissing) await this.onDirectoryBack();
     // A swap with identical content (a projected volume's other source changed).
-    if (found.kind === 'same-content') this.state.sameContent(found.snapshot);
-    else this.process(found.snapshot, trigger);
+    if (found.kind === 'same-content') return this.state.sameContent(found.snapshot);
+    const prepared = await runInSlices(
+      prepareSnapshot(this.flagSet, found.snapshot, slice),
+      slice,
+    );
+    if (this.stopping) return;
+    if (slice.pauses > 0 && !this.detector.stillCurrent(found.snapshot)) {
+      this.scheduler.hint(trigger); // moved on meanwhile: look again
+      return;
+    }
+    this.process(found.snapshot, trigger, prepared);
   }
 
   private retrySoon(): void {
@@ -291,12 +311,17 @@ export class ConfigMapEngine {
 
   // ---- applying ----
 
-  private process(snapshot: VolumeSnapshot, trigger: ReloadTrigger): ReloadReport {
+  private process(
+    snapshot: VolumeSnapshot,
+    trigger: ReloadTrigger,
+    prepared?: PreparedValues,
+  ): ReloadReport {
     const began = performance.now();
     const outcome = applySnapshot(this.flagSet, snapshot, {
       running: true,
       policy: this.options.onInvalid,
       tag: this,
+      prepared,
     });
     this.readiness.processed(outcome.result, outcome.refusedFlags);
     const report = this.record(snapshot, outcome, trigger, began);

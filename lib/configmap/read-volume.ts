@@ -6,6 +6,8 @@ import { errnoOf as errno } from '../kubelet/errno.util.js';
 import { DATA_DIR_NAME, MAX_CONFIGMAP_BYTES } from '../kubelet/kubelet.constants.js';
 import { plainFingerprint, probeVolume } from './probe-volume.js';
 import { kindOf, readKeyFile } from './read-key-file.util.js';
+import type { Steps } from './time-slice.util.js';
+import { runInSlices, runToEnd, TimeSlice } from './time-slice.util.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
 /** How many times a read restarts when a newer swap deletes the version being read. */
@@ -73,20 +75,50 @@ const collected = (): Collected => ({ entries: new Map(), refused: new Map(), wa
  * every read bounded (see {@link readKeyFile}).
  */
 export function readVolume(dir: string, options: ReadVolumeOptions = {}): VolumeSnapshot {
+  return runToEnd(readVolumeSteps(dir, options, TimeSlice.endless()));
+}
+
+/**
+ * readVolumeInSlices is {@link readVolume} spread over event-loop turns, `slice` milliseconds of
+ * work at a time, so that a big version does not block the application: kubelet's version
+ * directory is immutable and `..data` is read again before the read counts, and a plain
+ * directory read over several turns is probed again and read anew if it changed meanwhile.
+ */
+export function readVolumeInSlices(
+  dir: string,
+  options: ReadVolumeOptions,
+  slice: TimeSlice,
+): Promise<VolumeSnapshot> {
+  return runInSlices(readVolumeSteps(dir, options, slice), slice);
+}
+
+function* readVolumeSteps(
+  dir: string,
+  options: ReadVolumeOptions,
+  slice: TimeSlice,
+): Steps<VolumeSnapshot> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     let data: Stats;
     try {
       data = lstatSync(join(dir, DATA_DIR_NAME));
     } catch (error) {
-      if (errno(error) === 'ENOENT') return readPlain(dir, options);
+      if (errno(error) === 'ENOENT') {
+        const plain = yield* readPlainConsistently(dir, options, slice, false);
+        if (plain) return plain;
+        continue;
+      }
       if (errno(error) === 'ENOTDIR') return missing();
       return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
     }
-    if (!data.isSymbolicLink()) return readPlain(dir, options, true);
+    if (!data.isSymbolicLink()) {
+      const plain = yield* readPlainConsistently(dir, options, slice, true);
+      if (plain) return plain;
+      continue;
+    }
     const target = readLinkOrUndefined(join(dir, DATA_DIR_NAME));
     if (target === undefined) continue; // replaced meanwhile
     try {
-      const result = readVersion(dir, target);
+      const result = yield* readVersion(dir, target, slice);
       if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
       if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
       return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
@@ -140,7 +172,7 @@ const inside = (real: string, volumeRoot: string): boolean =>
  * Entries the listing says are regular files are opened at once (`O_NOFOLLOW`, then `fstat`:
  * what an `lstat` first would tell, in one call less); the others are looked at first.
  */
-function readVersion(dir: string, target: string): Collected | string {
+function* readVersion(dir: string, target: string, slice: TimeSlice): Steps<Collected | string> {
   let realRoot: string | undefined;
   const volumeRoot = (): string => (realRoot ??= realpathSync(dir));
   let versionDir: string | undefined;
@@ -168,6 +200,7 @@ function readVersion(dir: string, target: string): Collected | string {
   for (const entry of entries.sort(byName)) {
     const name = entry.name;
     if (name.startsWith('.')) continue;
+    if (slice.spent()) yield;
     const file = join(dir, name);
     const path = join(versionDir, name);
     if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
@@ -333,7 +366,28 @@ function readInto(
 }
 
 /** readPlain reads a plain directory; `dataIsReal`: `..data` exists, and is not a symlink. */
-function readPlain(dir: string, options: ReadVolumeOptions, dataIsReal = false): VolumeSnapshot {
+/**
+ * readPlainConsistently reads a plain directory; read over several turns, it is probed again
+ * afterwards and answers undefined (read it again) when it changed meanwhile.
+ */
+function* readPlainConsistently(
+  dir: string,
+  options: ReadVolumeOptions,
+  slice: TimeSlice,
+  dataIsReal: boolean,
+): Steps<VolumeSnapshot | undefined> {
+  const pauses = slice.pauses;
+  const snapshot = yield* readPlain(dir, options, slice, dataIsReal);
+  if (slice.pauses === pauses || snapshot.layout !== 'plain') return snapshot;
+  return probeVolume(dir) === snapshot.identity ? snapshot : undefined;
+}
+
+function* readPlain(
+  dir: string,
+  options: ReadVolumeOptions,
+  slice: TimeSlice,
+  dataIsReal: boolean,
+): Steps<VolumeSnapshot> {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -357,6 +411,7 @@ function readPlain(dir: string, options: ReadVolumeOptions, dataIsReal = false):
   if (dataIsReal) out.warnings.push(messages.dataIsDirectory(dir));
   for (const name of names.sort()) {
     if (name.startsWith('.')) continue;
+    if (slice.spent()) yield;
     const file = join(dir, name);
     let info: Stats;
     try {

@@ -1,6 +1,7 @@
 import type { VolumeLayout } from './configmap-status.interface.js';
 import { probeVolume } from './probe-volume.js';
-import { readVolume } from './read-volume.js';
+import { readVolumeInSlices } from './read-volume.js';
+import type { TimeSlice } from './time-slice.util.js';
 import { sameContent } from './same-content.util.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 
@@ -39,8 +40,11 @@ export class VersionDetector {
 
   constructor(private readonly path: string) {}
 
-  /** detect looks at the directory; `layout` is the layout of the state serving now. */
-  detect(layout: VolumeLayout): Detection {
+  /**
+   * detect looks at the directory; `layout` is the layout of the state serving now. A read
+   * is spread over turns by `slice` (see `readVolumeInSlices`).
+   */
+  async detect(layout: VolumeLayout, slice: TimeSlice): Promise<Detection> {
     const identity = probeVolume(this.path);
     if (identity === this.seenIdentity) return { kind: 'unchanged' };
     if (identity === 'missing') return { kind: 'missing' };
@@ -52,7 +56,7 @@ export class VersionDetector {
       return { kind: 'transient' };
     }
     // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
-    const snapshot = readVolume(this.path, { acceptBrokenLayout: broken });
+    const snapshot = await readVolumeInSlices(this.path, { acceptBrokenLayout: broken }, slice);
     if (snapshot.layout === 'transient' || (!broken && this.flippedToPlain(snapshot, layout))) {
       return { kind: 'transient' };
     }
@@ -74,6 +78,15 @@ export class VersionDetector {
     if (snapshot.layout !== 'plain' || layout !== 'kubelet') return false;
     this.plainSince ??= Date.now();
     return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;
+  }
+
+  /**
+   * stillCurrent tells whether a state read over several turns is still the directory's: kubelet's
+   * `..data` still names its version (a version directory never changes), a plain directory
+   * probes the same.
+   */
+  stillCurrent(snapshot: VolumeSnapshot): boolean {
+    return probeVolume(this.path) === snapshot.identity;
   }
 
   /** processed remembers the state just processed. */

@@ -148,7 +148,10 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       }
       let value: unknown;
       try {
-        if ('value' in update && update.value !== undefined) {
+        if (update.parsed !== undefined) {
+          if ('error' in update.parsed) throw update.parsed.error;
+          value = update.parsed.value;
+        } else if ('value' in update && update.value !== undefined) {
           value = flag.validate(update.value, update.source, update.origin);
         } else if (update.raw !== undefined) {
           value = flag.parse(update.raw, update.source, update.origin);

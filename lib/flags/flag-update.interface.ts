@@ -14,6 +14,11 @@ export interface FlagUpdate {
   value?: unknown;
   /** The file or variable the raw value came from, named in errors. */
   origin?: string;
+  /**
+   * @internal `raw` already parsed and validated by this flag (the ConfigMap engine parses a
+   * big version over several turns before its swap): the value, or the error parsing threw.
+   */
+  parsed?: { readonly value: unknown } | { readonly error: Error };
 }
 
 /**
