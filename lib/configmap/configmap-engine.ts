@@ -16,7 +16,7 @@ import { prepareSnapshot } from './prepare-snapshot.js';
 import { readVolume } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import { StartupReadiness } from './startup-readiness.js';
-import { runInSlices, TimeSlice } from './time-slice.util.js';
+import { runInSlices, SLICE_MS, TimeSlice } from './time-slice.util.js';
 import { UnknownKeyReporter } from './unknown-key-reporter.js';
 import { LAYOUT_FLIP_GRACE_MS, VersionDetector } from './version-detector.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -36,6 +36,12 @@ const FALLBACK_RESYNC_MS = 5000;
 export interface EngineSeams {
   /** @default chokidar on the mount directory ({@link watchMountDirectory}) */
   watch?: WatchFactory;
+  /**
+   * Milliseconds of reading and parsing per event-loop turn; 0 pauses between every two keys
+   * (tests: every read then spans turns while a writer goes on).
+   * @default SLICE_MS (2)
+   */
+  sliceMs?: number;
 }
 
 /**
@@ -65,6 +71,7 @@ export class ConfigMapEngine {
   private readonly state: EngineStatus;
   private readonly unknownKeys: UnknownKeyReporter;
   private readonly readiness: StartupReadiness;
+  private readonly sliceMs: number;
 
   private initializing: Promise<ReloadReport> | undefined;
   private initReport: ReloadReport | undefined;
@@ -80,6 +87,7 @@ export class ConfigMapEngine {
     this.detector = new VersionDetector(this.path);
     this.unknownKeys = new UnknownKeyReporter(this.logger);
     this.readiness = new StartupReadiness(this.options.startOnInvalid);
+    this.sliceMs = seams.sliceMs ?? SLICE_MS;
     this.scheduler = new CheckScheduler({
       check: (trigger) => this.check(trigger),
       onCheckFailed: (error) => this.onCheckFailed(error),
@@ -263,7 +271,7 @@ export class ConfigMapEngine {
    */
   private async check(trigger: ReloadTrigger): Promise<void> {
     if (this.watching) await this.watcher.ensure();
-    const slice = TimeSlice.of();
+    const slice = TimeSlice.of(this.sliceMs);
     const found = await this.detector.detect(this.state.layout, slice);
     if (this.stopping) return;
     switch (found.kind) {
@@ -277,10 +285,7 @@ export class ConfigMapEngine {
     if (this.state.directoryMissing) await this.onDirectoryBack();
     // A swap with identical content (a projected volume's other source changed).
     if (found.kind === 'same-content') return this.state.sameContent(found.snapshot);
-    const prepared = await runInSlices(
-      prepareSnapshot(this.flagSet, found.snapshot, slice),
-      slice,
-    );
+    const prepared = await runInSlices(prepareSnapshot(this.flagSet, found.snapshot, slice), slice);
     if (this.stopping) return;
     if (slice.pauses > 0 && !this.detector.stillCurrent(found.snapshot)) {
       this.scheduler.hint(trigger); // moved on meanwhile: look again

@@ -10,43 +10,55 @@ import type { TortureTarget, TortureTargetFactory } from './torture-target.inter
  * inside `onReload` (the state must be exactly the report's) and inside
  * every flag's `onChange` (the state of the report about to come).
  */
-export const engineTarget: TortureTargetFactory = (context): TortureTarget => {
-  const { checker } = context;
-  const watchers: FSWatcher[] = [];
-  const engine = new ConfigMapEngine(
-    {
-      path: context.dir,
-      flagSet: context.flagSet,
-      onInvalid: context.policy,
-      resyncInterval: context.resyncInterval,
-      logger: context.logger,
-    },
-    {
-      watch: (dir, polling) => {
-        const watcher = watchMountDirectory(dir, polling);
-        watchers.push(watcher);
-        return watcher;
+export const engineTarget: TortureTargetFactory = (context) => engineTargetWith({})(context);
+
+/**
+ * slicedEngineTarget is {@link engineTarget} pausing between every two keys it reads or parses:
+ * every read spans event-loop turns while the kubelet process goes on writing.
+ */
+export const slicedEngineTarget: TortureTargetFactory = (context) =>
+  engineTargetWith({ sliceMs: 0 })(context);
+
+const engineTargetWith =
+  (seams: { sliceMs?: number }): TortureTargetFactory =>
+  (context): TortureTarget => {
+    const { checker } = context;
+    const watchers: FSWatcher[] = [];
+    const engine = new ConfigMapEngine(
+      {
+        path: context.dir,
+        flagSet: context.flagSet,
+        onInvalid: context.policy,
+        resyncInterval: context.resyncInterval,
+        logger: context.logger,
       },
-    },
-  );
-  engine.onReload((report) => {
-    checker.counts.listenerSamples += 1;
-    checker.onReport(report, checker.liveKey());
-  });
-  return {
-    start: async () => {
-      await engine.initialize();
-      // After the initial load, whose changes (defaults to the ConfigMap's values) are no reload's.
-      for (const flag of context.flagSet) {
-        flag.onChange((change) => {
-          checker.heardChange({ ...change, onBus: false });
-          checker.sample('onChange listener', checker.latestGeneration + 1);
-        });
-      }
-      await engine.start();
-    },
-    stop: () => engine.stop(),
-    status: () => engine.status(),
-    listeners: () => listenerTotal(process, ...watchers.filter((w) => !w.closed)),
+      {
+        ...seams,
+        watch: (dir, polling) => {
+          const watcher = watchMountDirectory(dir, polling);
+          watchers.push(watcher);
+          return watcher;
+        },
+      },
+    );
+    engine.onReload((report) => {
+      checker.counts.listenerSamples += 1;
+      checker.onReport(report, checker.liveKey());
+    });
+    return {
+      start: async () => {
+        await engine.initialize();
+        // After the initial load, whose changes (defaults to the ConfigMap's values) are no reload's.
+        for (const flag of context.flagSet) {
+          flag.onChange((change) => {
+            checker.heardChange({ ...change, onBus: false });
+            checker.sample('onChange listener', checker.latestGeneration + 1);
+          });
+        }
+        await engine.start();
+      },
+      stop: () => engine.stop(),
+      status: () => engine.status(),
+      listeners: () => listenerTotal(process, ...watchers.filter((w) => !w.closed)),
+    };
   };
-};

@@ -1,4 +1,4 @@
-import { engineTarget } from './engine.target.js';
+import { engineTarget, slicedEngineTarget } from './engine.target.js';
 import { nestTarget } from './nest.target.js';
 import { formatTortureReport } from './torture-report.js';
 import type { TortureOptions } from './torture-run.js';
@@ -23,6 +23,7 @@ const scenarios: Array<Omit<TortureOptions, 'seed'>> = [
     writes: writes(80),
     policy: 'reject-version',
   },
+  { scenario: 'engine-sliced', target: slicedEngineTarget, writes: writes(80) },
   { scenario: 'nest', target: nestTarget, writes: writes(80) },
 ];
 
