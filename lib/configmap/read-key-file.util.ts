@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
+import { ByteSlab } from './byte-slab.util.js';
 
 /** KeyFileRead is a key's bytes, or why they were not read (`refused`: its kind, or `tooLarge`). */
 export type KeyFileRead =
@@ -32,7 +33,12 @@ export const kindOf = (s: Stats): string =>
  * symlink put in place meanwhile. I/O errors (EACCES, EIO, EAGAIN) are
  * thrown, for the caller to turn into a refusal of the key.
  */
-export function readKeyFile(path: string, limit: number, noFollow = false): KeyFileRead {
+export function readKeyFile(
+  path: string,
+  limit: number,
+  noFollow = false,
+  slab: ByteSlab = new ByteSlab(),
+): KeyFileRead {
   const flags = constants.O_RDONLY | constants.O_NONBLOCK | (noFollow ? constants.O_NOFOLLOW : 0);
   const fd = openSync(path, flags);
   try {
@@ -40,7 +46,7 @@ export function readKeyFile(path: string, limit: number, noFollow = false): KeyF
     if (!info.isFile()) return { refused: kindOf(info) };
     if (info.size > limit) return { tooLarge: true, size: info.size };
     // One byte more than stat says, to see the end (or growth) without another allocation.
-    let buffer = Buffer.allocUnsafeSlow(info.size + 1);
+    let buffer = slab.room(info.size + 1);
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -59,7 +65,7 @@ export function readKeyFile(path: string, limit: number, noFollow = false): KeyF
       if (info.size > 0 && read < wanted) break;
     }
     if (length > limit) return { tooLarge: true };
-    return { bytes: buffer.subarray(0, length) };
+    return { bytes: slab.keep(buffer, length) };
   } finally {
     closeSync(fd);
   }

@@ -4,6 +4,7 @@ import { join, resolve, sep } from 'node:path';
 import { messages } from '../errors/messages.constant.js';
 import { errnoOf as errno } from '../kubelet/errno.util.js';
 import { DATA_DIR_NAME, MAX_CONFIGMAP_BYTES } from '../kubelet/kubelet.constants.js';
+import { ByteSlab } from './byte-slab.util.js';
 import { plainFingerprint, probeVolume } from './probe-volume.js';
 import { kindOf, readKeyFile } from './read-key-file.util.js';
 import type { Steps } from './time-slice.util.js';
@@ -44,9 +45,16 @@ interface Collected {
   entries: Map<string, VolumeEntry>;
   refused: Map<string, string>;
   warnings: string[];
+  /** Where the values are read into (not part of the snapshot). */
+  slab: ByteSlab;
 }
 
-const collected = (): Collected => ({ entries: new Map(), refused: new Map(), warnings: [] });
+const collected = (): Collected => ({
+  entries: new Map(),
+  refused: new Map(),
+  warnings: [],
+  slab: new ByteSlab(),
+});
 
 /**
  * readVolume reads one consistent state of a mounted ConfigMap directory.
@@ -121,7 +129,15 @@ function* readVolumeSteps(
       const result = yield* readVersion(dir, target, slice);
       if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
       if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
-      return { layout: 'kubelet', version: target, identity: `kubelet:${target}`, ...result };
+      const { entries, refused, warnings } = result;
+      return {
+        layout: 'kubelet',
+        version: target,
+        identity: `kubelet:${target}`,
+        entries,
+        refused,
+        warnings,
+      };
     } catch (error) {
       if (!(error instanceof VersionVanished)) throw error;
       // Gone because a newer swap deleted it: read again. Gone while `..data`
@@ -352,7 +368,7 @@ function readInto(
   noFollow: boolean,
 ): void {
   try {
-    const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow);
+    const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow, out.slab);
     if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
     else if ('refused' in read)
       out.refused.set(name, messages.notRegularAtOpen(file, read.refused));
@@ -430,5 +446,14 @@ function* readPlain(
       if (errno(error) !== 'ENOENT') throw error;
     }
   }
-  return { layout: 'plain', version: undefined, identity, ...out, layoutProblem };
+  const { entries, refused, warnings } = out;
+  return {
+    layout: 'plain',
+    version: undefined,
+    identity,
+    entries,
+    refused,
+    warnings,
+    layoutProblem,
+  };
 }
