@@ -1,15 +1,32 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { FlagCodec } from './flag-codec.interface.js';
 import { CodecError } from './flag-codec.interface.js';
 import { deepFreeze } from './deep-freeze.util.js';
-import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-depth.util.js';
+import { jsonEquals } from './json-equals.util.js';
+import { MAX_JSON_DEPTH } from './json-depth.util.js';
+import { FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS, sealParsedJson } from './seal-json.util.js';
 import { toText } from './text.util.js';
 
-/** Keys that could reach an object's prototype when the value is later merged or copied. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * The canonical text of each frozen document already written: checksums ask for every flag's
+ * after each swap, and a document never changes once frozen.
+ */
+const canonicalTexts = new WeakMap<object, string>();
 
-/** canonicalJson writes JSON with object keys sorted, so equal values give equal text. */
+/**
+ * canonicalJson writes JSON with object keys sorted, so equal values give equal text. A frozen
+ * document's text is remembered.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return writeCanonical(value);
+  let text = canonicalTexts.get(value);
+  if (text === undefined) {
+    text = writeCanonical(value);
+    if (Object.isFrozen(value)) canonicalTexts.set(value, text);
+  }
+  return text;
+}
+
+function writeCanonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -27,26 +44,20 @@ export const jsonCodec: FlagCodec<unknown> = {
   expected: 'a JSON document such as {"rate": 50}',
   parse(raw) {
     const text = toText(raw);
-    if (exceedsJsonDepth(text)) {
-      throw new CodecError(`nested deeper than ${MAX_JSON_DEPTH} levels`);
-    }
-    let forbidden: string | undefined;
     let value: unknown;
     try {
-      value = JSON.parse(text, (key, v: unknown) => {
-        if (FORBIDDEN_KEYS.has(key)) forbidden ??= key;
-        return v;
-      });
+      value = JSON.parse(text);
     } catch (error) {
       throw new CodecError('not valid JSON', (error as Error).message);
     }
-    if (forbidden !== undefined) throw new CodecError(`the key "${forbidden}" is not allowed`);
-    return deepFreeze(value);
+    const problem = sealParsedJson(value);
+    if (problem !== undefined) throw new CodecError(problem);
+    return value;
   },
   freeze: deepFreeze,
   format: (value) => JSON.stringify(value),
   canonical: canonicalJson,
-  equals: isDeepStrictEqual,
+  equals: jsonEquals,
   accepts: (value) => jsonProblem(value, 0),
 };
 

@@ -191,6 +191,24 @@ describe('set', () => {
 });
 
 describe('json', () => {
+  const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
+  it('accepts 1000 levels of nesting and refuses 1001, however deep the text goes', () => {
+    expect(parse(f.json, nested(1000))).toBeInstanceOf(Array);
+    expect(refuse(f.json, nested(1001)).reason).toBe('nested deeper than 1000 levels');
+    // Far deeper than any stack: refused as too deep, not as a parser's stack overflow.
+    expect(refuse(f.json, nested(400_000)).reason).toBe('nested deeper than 1000 levels');
+  });
+  it('compares documents structurally: key order does not matter, kinds and lengths do', () => {
+    const eq = (a: string, b: string): boolean =>
+      f.json.equals(parse(f.json, a), parse(f.json, b));
+    expect(eq('{"a":1,"b":[1,{"c":null}]}', '{"b":[1,{"c":null}],"a":1}')).toBe(true);
+    expect(eq('{"a":1}', '{"a":1,"b":2}')).toBe(false);
+    expect(eq('{"a":1,"b":2}', '{"a":1,"c":2}')).toBe(false);
+    expect(eq('[1,2]', '{"0":1,"1":2}')).toBe(false);
+    expect(eq('[1,2]', '[1,2,3]')).toBe(false);
+    expect(eq('{"a":"1"}', '{"a":1}')).toBe(false);
+    expect(eq('{"a":null}', '{"a":{}}')).toBe(false);
+  });
   it('parses and deeply freezes', () => {
     const value = parse(f.json, '{"policy":"allow","rate":50,"tags":["a"],"nested":{"x":1}}') as {
       tags: string[];
@@ -202,7 +220,8 @@ describe('json', () => {
   });
   it.each([
     ['{"__proto__":{"polluted":true}}', '__proto__'],
-    ['{"a":{"constructor":{"prototype":{"x":1}}}}', 'prototype'],
+    // The first such key in the document is named (the outer one).
+    ['{"a":{"constructor":{"prototype":{"x":1}}}}', 'constructor'],
     ['[{"prototype":1}]', 'prototype'],
   ])('refuses prototype-polluting key in %s', (text, key) => {
     expect(refuse(f.json, text).reason).toBe(`the key "${key}" is not allowed`);
