@@ -3,7 +3,6 @@ import type { FlagSource } from '../flags/flag-source.js';
 
 // Every parameter is escaped (`e`): keys, values, URLs and reasons come from a manifest, a volume
 // or a pod's answer, and must not break or disguise a line of output.
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** SOURCE_WORDS says where a value comes from, after the value: `30s (its default)`. */
 const SOURCE_WORDS: Readonly<Record<FlagSource, string>> = {

@@ -9,8 +9,10 @@ function describe(value: DiffValue | null): string {
   if (value === null || value.value === null) {
     return diffMessages.unknownValueFrom(value?.source ?? null);
   }
-  // Shortened as errors quote values: a 1 MiB JSON value would not make a line (--json has it whole).
-  return diffMessages.valueFrom(redact(false, value.value), value.source);
+  // Shortened as errors quote values: a 1 MiB JSON value would not make a line (--json has it
+  // whole). An empty value is shown as "", not as nothing.
+  const text = value.value === '' ? '""' : redact(false, value.value);
+  return diffMessages.valueFrom(text, value.source);
 }
 
 /** formatEntry writes one key's line. */
