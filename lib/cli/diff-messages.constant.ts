@@ -90,7 +90,7 @@ export const diffMessages = {
   valueFrom: (value: string, source: FlagSource | null) =>
     source === null || source === 'configmap' ? e(value) : `${e(value)} (${SOURCE_WORDS[source]})`,
   unknownValueFrom: (source: FlagSource | null) =>
-    source === null ? 'an unknown value' : SOURCE_WORDS[source],
+    source === null || source === 'configmap' ? 'an unknown value' : SOURCE_WORDS[source],
   unchangedLine: (key: string) => `${e(key)}: unchanged`,
   changedLine: (key: string, previous: string, next: string) => `${e(key)}: ${previous} → ${next}`,
   refusedLine: (key: string, reason: string, kept: string) =>
