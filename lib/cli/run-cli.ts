@@ -4,13 +4,14 @@ import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
 import { cliMessages } from './cli-messages.constant.js';
 import { CliUsageError } from './cli-usage.error.js';
+import { diffCommand } from './diff.command.js';
 import { ExitCode } from './exit-code.constant.js';
 import { validateCommand } from './validate.command.js';
 import { errorMessage } from '../errors/error-message.util.js';
 
 /** COMMANDS maps each command name to its module, in the order `dflag --help` lists them. */
 const COMMANDS: ReadonlyMap<string, CliCommand> = new Map(
-  [applyCommand, validateCommand].map((command) => [command.name, command]),
+  [applyCommand, validateCommand, diffCommand].map((command) => [command.name, command]),
 );
 
 const HELP = new Set(['--help', '-h', 'help']);

@@ -1,6 +1,8 @@
 import type { ConfigMapStatus } from '../configmap/configmap-status.interface.js';
 import type { Flag } from '../flags/flag.js';
 import type { FlagSet } from '../flags/flag-set.js';
+import type { FlagSource } from '../flags/flag-source.js';
+import { FLAG_SOURCES } from '../flags/flag-source.js';
 import { flagJsonValue, flagText } from './flag-json-value.util.js';
 import type {
   ListingConfigMap,
@@ -15,6 +17,16 @@ const iso = (date: Date | undefined): string | null => date?.toISOString() ?? nu
 /** isChanged: see `ListingFlag.is_changed` (a sensitive flag's value is never compared). */
 const isChanged = (flag: Flag<unknown>): boolean =>
   flag.sensitive ? flag.source !== 'default' : !flag.equals(flag.get(), flag.defaultValue);
+
+/** layersOf lists the layers holding a value, lowest first (see `ListingFlag.layers`). */
+function layersOf(flag: Flag<unknown>): Partial<Record<FlagSource, unknown>> {
+  const layers: Partial<Record<FlagSource, unknown>> = {};
+  for (const source of FLAG_SOURCES) {
+    const value = flag.valueFrom(source);
+    if (value !== undefined) layers[source] = flagJsonValue(flag, value);
+  }
+  return layers;
+}
 
 function toListingFlag(
   flag: Flag<unknown>,
@@ -38,6 +50,7 @@ function toListingFlag(
     sensitive: flag.sensitive,
     overridden_until: iso(runtime?.overrides.overriddenUntil(flag.name)),
     settable: runtime?.overrides.allowedNames.includes(flag.name) ?? false,
+    layers: layersOf(flag),
   };
 }
 

@@ -38,6 +38,12 @@ export interface ListingFlag {
   readonly overridden_until: string | null;
   /** Whether the runtime setter may set this flag (false when the setter is off). */
   readonly settable: boolean;
+  /**
+   * Every layer holding a value, lowest precedence first, each as JSON like `value`
+   * (`[redacted]` for a sensitive flag): what the flag falls back to when a layer goes, e.g.
+   * `{"default": 100, "environment": 200, "configmap": 250}` (`dflag diff` reads it).
+   */
+  readonly layers: Readonly<Partial<Record<FlagSource, unknown>>>;
 }
 
 /** ListingConfigMap is the ConfigMap's status, as the listing shows it. */

@@ -81,6 +81,7 @@ describe.each<ListingAdapter>(['express', 'fastify'])('the flag listing on %s', 
       sensitive: false,
       overridden_until: null,
       settable: false,
+      layers: { default: 'normal', configmap: 'slow' },
     });
     // JSON pretty-printed as Go's json.Indent with two spaces; the typed value beside it.
     expect(flagOf(doc, 'limits')).toMatchObject({

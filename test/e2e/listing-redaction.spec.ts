@@ -52,6 +52,7 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
           'is_dynamic',
           'is_json',
           'last_changed',
+          'layers',
           'name',
           'overridden_until',
           'pending_restart',
@@ -69,6 +70,8 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
         overridden_until: null,
         settable: false,
       });
+      // Each layer names itself only: its value is redacted like the others.
+      expect(rest.layers).toEqual({ default: '[redacted]', configmap: '[redacted]' });
     }
 
     it.each([

@@ -7,6 +7,7 @@ const USAGE = [
   'Commands:',
   '  apply     write ConfigMaps and Secrets into a directory as kubelet updates a volume',
   '  validate  check a ConfigMap or Secret against the flags an application declares',
+  '  diff      preview what applying a ConfigMap or Secret would change on a pod, key by key',
   '',
   'Run "dflag <command> --help" for the options of a command.',
   '',
