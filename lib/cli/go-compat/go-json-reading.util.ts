@@ -17,17 +17,29 @@ export type GoJsonValue = 'same' | 'zero' | 'replaced' | 'exact';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** holdsLoneSurrogate tells whether any string (key or value) of a parsed document holds an unpaired surrogate. */
-function holdsLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(holdsLoneSurrogate);
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).some(
-      ([key, item]) => LONE_SURROGATE.test(key) || holdsLoneSurrogate(item),
-    );
+/**
+ * holdsLoneSurrogate tells whether any string (key or value) of a parsed document holds an
+ * unpaired surrogate. It walks with a stack of its own: a document may nest 10000 levels.
+ */
+function holdsLoneSurrogate(document: unknown): boolean {
+  const pending: unknown[] = [document];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      pending.push(...value);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        pending.push(item);
+      }
+    }
   }
   return false;
 }
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 /** inexactInteger finds an integer literal (outside strings) that a float64 does not hold exactly. */
 function inexactInteger(text: string): string | undefined {
@@ -40,7 +52,8 @@ function inexactInteger(text: string): string | undefined {
     } else if (c === '"') {
       inString = true;
     } else if (c === '-' || (c >= '0' && c <= '9')) {
-      const literal = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i))?.[0] ?? c;
+      NUMBER.lastIndex = i;
+      const literal = NUMBER.exec(text)?.[0] ?? c;
       i += literal.length - 1;
       if (/^-?\d+$/.test(literal) && BigInt(Number(literal)) !== BigInt(literal)) return literal;
     }
