@@ -121,6 +121,20 @@ describe('dflag validate --go-compat (the built CLI)', () => {
     expect(stdout).not.toContain('0777');
   });
 
+  it('a manifest refused in part: the keys that could be read are still compared', async () => {
+    await writeFile(
+      join(dir, 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  workers: "010"\n  port: 8080\n',
+    );
+    const { code, stdout } = await validate('--go-compat');
+    expect(code).toBe(1);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^cm\.yaml: data key "port" has a number value/),
+      `warning: workers: go-compat (${where}): nestjs-dflag reads 10, Go's dflag reads 8 (in Go a leading 0 makes the number octal)`,
+      'ConfigMap app-config: 1 of 2 keys checked against 11 flags: 1 error, 1 warning, 0 notes',
+    ]);
+  });
+
   it('every key of a Secret is named without its value or readings', async () => {
     await writeFile(
       join(dir, 'cm.yaml'),
