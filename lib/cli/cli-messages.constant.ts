@@ -1,4 +1,5 @@
 import { escapeLines, escapeText as e } from '../errors/escape-text.util.js';
+import type { GoDifferenceKind } from './go-compat/go-difference.interface.js';
 
 // Every parameter is escaped (`e`): keys, paths, names and reasons may come from a manifest, the
 // volume or a loaded module, and must not break or disguise a line of output.
@@ -75,7 +76,7 @@ export const cliMessages = {
     (relinked.length === 0 ? '' : `; re-created missing symlinks: ${relinked.map(e).join(', ')}`),
   validateSummary: 'check a ConfigMap or Secret against the flags an application declares',
   validateUsage: [
-    'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose]',
+    'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose] [--go-compat]',
     '',
     'Checks every key of the ConfigMap or Secret against the flags the module declares: each',
     'value must parse and validate (nothing is applied), keys must be legal, the total at most',
@@ -90,9 +91,12 @@ export const cliMessages = {
     ...FILE_OPTION,
     '      --flags <module>   the JavaScript module that exports the flag set(s)',
     '      --name <name>      the ConfigMap or Secret to check when the input holds several',
-    '      --strict           count keys that no flag declares as errors',
+    '      --strict           count keys that no flag declares as errors (and, with',
+    '                         --go-compat, every value Go would read otherwise)',
     '      --json             print one JSON object instead of lines (notes included)',
     '      --verbose          also note each key of a static flag (it takes effect on restart)',
+    "      --go-compat        warn on every value Go's dflag would read otherwise or refuse",
+    '                         (010 is 8 in Go, yes is no boolean, …), with both readings',
     '  -h, --help             show this help',
     '',
   ].join('\n'),
@@ -143,6 +147,88 @@ export const cliMessages = {
   keyInTwoSources: (key: string, first: string, second: string) =>
     `key ${quote(key)} is in both ${e(first)} and ${e(second)}; a projected volume holds one file per ` +
     'key (kubelet would let the later source overwrite the earlier one): keep the key in one source',
+  goCompatNeedsFlags:
+    'dflag validate: --go-compat needs --flags <module.js>: how Go reads a value depends on the ' +
+    "type of the flag it sets, which only the application's declarations say",
+  /**
+   * goCompat holds the words of `dflag validate --go-compat`: why the Go original refuses a text
+   * (`not…`, `out…`), which of its rules made a reading differ (`why…`), and the warning lines.
+   */
+  goCompat: {
+    notABool: 'not a boolean',
+    notAnInt: 'not an integer',
+    notAnOctalInt: 'not an octal integer',
+    outOfInt64: 'out of the int64 range',
+    notAFloat: 'not a number',
+    outOfFloat64: 'out of the float64 range',
+    notADuration: 'not a duration',
+    durationMissingUnit: 'a number without a unit',
+    durationUnknownUnit: (unit: string) => `unknown unit ${quote(unit)}`,
+    outOfDurationRange: 'out of the range of a Go duration (about ±292 years)',
+    notJson: 'not valid JSON',
+    jsonTooDeep: 'nested deeper than 10000 levels',
+    jsonNotObject: 'neither a JSON object nor an array',
+    whyBoolWords:
+      'strconv.ParseBool takes 1, t, T, true, True, TRUE and their false forms, not yes/no or on/off',
+    whyBoolCase: 'strconv.ParseBool takes true, True and TRUE, not other mixes of case',
+    whyOctal: 'in Go a leading 0 makes the number octal',
+    whyUnderscores: 'Go allows _ between digits',
+    whyUnderscoresMisplaced: 'Go allows _ only between digits',
+    whyBeyondSafe: 'beyond ±2^53−1, which a JavaScript number holds exactly; a Go int64 holds it',
+    whyNonFinite: 'strconv.ParseFloat reads inf, infinity and nan, whatever the flag allows',
+    whyHexFloat: 'Go reads hexadecimal floats (0x1p-2 is 0.25)',
+    whyFloatRange:
+      'Go refuses a number beyond the largest float64 instead of reading it as Infinity',
+    whyDurationUnit: 'Go durations need a unit on every number, 0 alone excepted',
+    whyDurationDays:
+      'time.ParseDuration has no d or w: a standard flag.Duration (a static flag) and dflag before v1.9.0 refuse it; dflag v1.9+ reads d as 24h and w as 7d',
+    whyDurationRange: 'a Go duration is an int64 of nanoseconds',
+    whyDurationTruncated:
+      'a Go duration is whole nanoseconds: the fraction of a nanosecond is dropped',
+    whyJsonTopLevel:
+      "dflag's JSON flags decode into a struct or a slice, which take no number, string or boolean",
+    whyJsonNull: 'encoding/json ignores null: the flag gets the zero value of its Go type',
+    whyJsonSurrogate:
+      'encoding/json replaces an unpaired surrogate escape such as \\ud800 with U+FFFD',
+    whyJsonBigInteger:
+      'an integer beyond 2^53: nestjs-dflag reads the nearest float64, Go reads it exactly into an integer field',
+    whyStaticUntrimmed:
+      "Go's standard flag package (a static flag) does not trim: surrounding whitespace, a final newline included, is part of the value",
+    whyTrimSet:
+      "Go's strings.TrimSpace keeps a byte-order mark (U+FEFF) and removes U+0085, unlike JavaScript's trim()",
+    whyInvalidUtf8: 'Go takes the bytes as they are; nestjs-dflag refuses text that is not UTF-8',
+    whyCommaSplit:
+      'dflag splits on every comma, without trimming items or dropping empty ones; an empty text is one empty item',
+    bytesAsTheyAre: 'the bytes as they are',
+    zeroValue: 'the zero value of its Go type',
+    replacedSurrogates: 'U+FFFD in place of each unpaired surrogate',
+    exactInteger: 'each integer exactly',
+    /** where names the object and file a warning is about: `ConfigMap app-config in cm.yaml`. */
+    where: (kind: string, name: string, file: string) => `${e(kind)} ${e(name)} in ${e(file)}`,
+    readsDifferently: (where: string, go: string, ours: string, theirs: string, why?: string) =>
+      `go-compat (${where}): nestjs-dflag reads ${e(ours)}, ${e(go)} reads ${e(theirs)}` +
+      (why === undefined ? '' : ` (${e(why)})`),
+    goRefuses: (where: string, go: string, ours: string, reason: string, why?: string) =>
+      `go-compat (${where}): nestjs-dflag reads ${e(ours)}, ${e(go)} refuses it: ${e(reason)}` +
+      (why === undefined ? '' : ` (${e(why)})`),
+    goAccepts: (where: string, go: string, theirs: string, why?: string) =>
+      `go-compat (${where}): nestjs-dflag refuses it, ${e(go)} reads ${e(theirs)}` +
+      (why === undefined ? '' : ` (${e(why)})`),
+    /** hidden says only the key, where, the flag's type and the kind of difference: never a value or a reading. */
+    hidden: (where: string, go: string, kind: string, difference: GoDifferenceKind) =>
+      `go-compat (${where}): ${e(go)} ` +
+      (difference === 'reads-differently'
+        ? `reads this ${e(kind)} value differently than nestjs-dflag`
+        : difference === 'go-refuses'
+          ? `refuses this ${e(kind)} value, which nestjs-dflag reads`
+          : `reads this ${e(kind)} value, which nestjs-dflag refuses`) +
+      ' (neither the value nor a reading is shown for a sensitive flag)',
+    olderDflag: (where: string, why: string) =>
+      `go-compat (${where}): read the same by Go's dflag v1.9+, refused by older versions (${e(why)})`,
+    strict: (message: string) => `${message} [--go-compat --strict]`,
+    dflag: "Go's dflag",
+    flagPackage: "Go's flag package",
+  },
   manifestRefused: (file: string, errors: number) =>
     `ConfigMap manifest ${e(file)} refused: ${plural(errors, 'error')}`,
 } as const;

@@ -9,6 +9,8 @@ export interface FlagLike {
   readonly dynamic: boolean;
   /** FlagLike.sensitive tells whether the value is a secret, never to be shown. */
   readonly sensitive: boolean;
+  /** FlagLike.kind is the flag's type (`int`, `duration`, …), which `--go-compat` reads by. */
+  readonly kind?: string;
 }
 
 /**

@@ -14,6 +14,8 @@ import { parseCommandArgs } from './parse-command-args.util.js';
 import { inputName, readManifestInput } from './read-manifest-input.util.js';
 import type { ValidationReport } from './validation-report.interface.js';
 import { errorMessage } from '../errors/error-message.util.js';
+import { checkGoCompat } from './go-compat/check-go-compat.util.js';
+import type { FlagSetLike } from './flag-set-like.interface.js';
 
 const NAME = 'validate';
 
@@ -24,6 +26,7 @@ const OPTIONS = {
   strict: { type: 'boolean' },
   json: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'go-compat': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -94,6 +97,28 @@ function refusedReport(
   };
 }
 
+/**
+ * withGoCompat adds the `--go-compat` lines to a report: warnings (errors under `strict`, which
+ * then fail the run) and notes.
+ */
+function withGoCompat(
+  report: ValidationReport,
+  manifest: ConfigMapManifest,
+  sets: readonly FlagSetLike[],
+  file: string,
+  strict: boolean,
+): ValidationReport {
+  const found = checkGoCompat(manifest, sets, { file, strict });
+  const errors = [...report.errors, ...found.errors];
+  return {
+    ...report,
+    ok: errors.length === 0,
+    errors,
+    warnings: [...report.warnings, ...found.warnings],
+    notes: [...report.notes, ...found.notes],
+  };
+}
+
 async function run(argv: readonly string[], io: Required<CliIo>): Promise<number> {
   const values = parseCommandArgs(NAME, argv, OPTIONS);
   if (values.help === true) {
@@ -104,8 +129,13 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   if (filename === undefined) {
     throw new CliUsageError(cliMessages.missingOption(NAME, '-f <manifest.yaml>'));
   }
+  const goCompat = values['go-compat'] === true;
   if (flags === undefined) {
-    throw new CliUsageError(cliMessages.missingOption(NAME, '--flags <module.js>'));
+    throw new CliUsageError(
+      goCompat
+        ? cliMessages.goCompatNeedsFlags
+        : cliMessages.missingOption(NAME, '--flags <module.js>'),
+    );
   }
 
   // The flags first: without them nothing can be checked (exit 2, not a verdict on the manifest).
@@ -129,11 +159,20 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
     return report.ok ? ExitCode.Ok : ExitCode.Failure;
   };
 
+  const flagSets = sets.map(({ set }) => set);
+  // A refused manifest: its problems, and the checks of the keys that could still be read.
+  const refused = (error: ManifestError): ValidationReport => {
+    const report = refusedReport(error, sets, strict);
+    return goCompat && error.partial !== undefined
+      ? withGoCompat(report, error.partial, flagSets, source, strict)
+      : report;
+  };
+
   let text: string;
   try {
     text = await readManifestInput(filename, io);
   } catch (error) {
-    if (error instanceof ManifestError) return print(refusedReport(error, sets, strict));
+    if (error instanceof ManifestError) return print(refused(error));
     io.stderr(`${cliMessages.failed(NAME, cliMessages.cannotRead(source, errorMessage(error)))}\n`);
     return ExitCode.Failure;
   }
@@ -143,17 +182,17 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
       source,
       kinds: ['ConfigMap', 'Secret'],
     });
-    const flagSets = sets.map(({ set }) => set);
-    return print(checkManifest(manifest, flagSets, { strict }));
+    const report = checkManifest(manifest, flagSets, { strict });
+    return print(goCompat ? withGoCompat(report, manifest, flagSets, source, strict) : report);
   } catch (error) {
     if (!(error instanceof ManifestError)) throw error;
-    return print(refusedReport(error, sets, strict));
+    return print(refused(error));
   }
 }
 
 /**
  * validateCommand is `dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>]
- * [--strict] [--json] [--verbose]`: it checks a ConfigMap or Secret manifest (`-f -`: from
+ * [--strict] [--json] [--verbose] [--go-compat]`: it checks a ConfigMap or Secret manifest (`-f -`: from
  * standard input) against the flags an application declares,
  * so that a bad value is caught in a pull request rather than in production.
  */

@@ -2,7 +2,7 @@ import { runCli } from '../../../lib/cli/run-cli.js';
 import { captureIo } from '../../utils/capture-io.js';
 
 const VALIDATE_USAGE = [
-  'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose]',
+  'Usage: dflag validate -f <manifest.yaml> --flags <module.js> [--name <name>] [--strict] [--json] [--verbose] [--go-compat]',
   '',
   'Checks every key of the ConfigMap or Secret against the flags the module declares: each',
   'value must parse and validate (nothing is applied), keys must be legal, the total at most',
@@ -18,9 +18,12 @@ const VALIDATE_USAGE = [
   '                         4 MiB per document); - reads it from standard input',
   '      --flags <module>   the JavaScript module that exports the flag set(s)',
   '      --name <name>      the ConfigMap or Secret to check when the input holds several',
-  '      --strict           count keys that no flag declares as errors',
+  '      --strict           count keys that no flag declares as errors (and, with',
+  '                         --go-compat, every value Go would read otherwise)',
   '      --json             print one JSON object instead of lines (notes included)',
   '      --verbose          also note each key of a static flag (it takes effect on restart)',
+  "      --go-compat        warn on every value Go's dflag would read otherwise or refuse",
+  '                         (010 is 8 in Go, yes is no boolean, …), with both readings',
   '  -h, --help             show this help',
   '',
 ].join('\n');

@@ -1,0 +1,84 @@
+import { cliMessages } from '../cli-messages.constant.js';
+import { exceedsJsonDepth } from '../../flags/codecs/json-depth.util.js';
+import type { GoReading } from './go-reading.interface.js';
+import { goRefusal, goValue } from './go-reading.interface.js';
+
+/** Go's encoding/json refuses documents nested deeper than this. */
+export const GO_JSON_MAX_DEPTH = 10_000;
+
+/**
+ * GoJsonValue is what the Go original makes of a JSON document, as far as it can be told without
+ * the Go type the service decodes into: `same` when nothing below applies; `zero` when the
+ * document is `null` (ignored: the flag gets the zero value of its type); `replaced` when a string
+ * holds an unpaired surrogate escape (`\ud800`), which Go replaces with U+FFFD; `exact` when an
+ * integer is beyond what a float64 holds exactly, which Go keeps exactly in an integer field.
+ */
+export type GoJsonValue = 'same' | 'zero' | 'replaced' | 'exact';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * holdsLoneSurrogate tells whether any string (key or value) of a parsed document holds an
+ * unpaired surrogate. It walks with a stack of its own: a document may nest 10000 levels.
+ */
+function holdsLoneSurrogate(document: unknown): boolean {
+  const pending: unknown[] = [document];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      pending.push(...value);
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (LONE_SURROGATE.test(key)) return true;
+        pending.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+/** inexactInteger finds an integer literal (outside strings) that a float64 does not hold exactly. */
+function inexactInteger(text: string): string | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      const literal = NUMBER.exec(text)?.[0] ?? c;
+      i += literal.length - 1;
+      if (/^-?\d+$/.test(literal) && BigInt(Number(literal)) !== BigInt(literal)) return literal;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * goReadJson reads a (trimmed) text as dflag's JSON flags do: `encoding/json` decoding into a
+ * fresh value of the struct or slice type the Go service declared. Refused: invalid JSON, nesting
+ * deeper than {@link GO_JSON_MAX_DEPTH}, and a number, string or boolean at the top (no struct or
+ * slice takes one). Keys `__proto__`, `constructor` and `prototype` are ordinary keys to Go.
+ */
+export function goReadJson(text: string): GoReading<GoJsonValue> {
+  const m = cliMessages.goCompat;
+  if (exceedsJsonDepth(text, GO_JSON_MAX_DEPTH)) return goRefusal(m.jsonTooDeep);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return goRefusal(m.notJson);
+  }
+  if (parsed === null) return goValue('zero', m.whyJsonNull);
+  if (typeof parsed !== 'object') return goRefusal(m.jsonNotObject, m.whyJsonTopLevel);
+  if (holdsLoneSurrogate(parsed)) return goValue('replaced', m.whyJsonSurrogate);
+  if (inexactInteger(text) !== undefined) return goValue('exact', m.whyJsonBigInteger);
+  return goValue('same');
+}
