@@ -199,8 +199,7 @@ describe('json', () => {
     expect(refuse(f.json, nested(400_000)).reason).toBe('nested deeper than 1000 levels');
   });
   it('compares documents structurally: key order does not matter, kinds and lengths do', () => {
-    const eq = (a: string, b: string): boolean =>
-      f.json.equals(parse(f.json, a), parse(f.json, b));
+    const eq = (a: string, b: string): boolean => f.json.equals(parse(f.json, a), parse(f.json, b));
     expect(eq('{"a":1,"b":[1,{"c":null}]}', '{"b":[1,{"c":null}],"a":1}')).toBe(true);
     expect(eq('{"a":1}', '{"a":1,"b":2}')).toBe(false);
     expect(eq('{"a":1,"b":2}', '{"a":1,"c":2}')).toBe(false);
