@@ -10,6 +10,7 @@
  *   parsed by its flag's own parser;
  * - `nest`: a real Nest application context with `DflagModule` and `EventEmitterModule`; reports
  *   the handle's `onChange` (`handle`) and an `@OnEvent('flag.changed')` listener (`bus`);
+ * - `nest-json`: the same with JSON flags, reporting each document's `v`;
  * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`;
  * - `none`: the same process watching nothing (the idle bench's reference).
  */
@@ -43,19 +44,24 @@ const seenLater = (kind: string, value: unknown): void => {
   setImmediate(() => send(report));
 };
 
+const json = mode === 'nest-json';
 const flagSet = new FlagSet('bench');
-const specs: Record<string, ReturnType<typeof flag.string>> = {};
+const specs: Record<string, ReturnType<typeof flag.string> | ReturnType<typeof flag.json>> = {};
 for (let k = 0; k < Number(keyCount); k++) {
-  specs[`key_${k}`] = flag.string({ default: '', description: '', dynamic: true });
+  specs[`key_${k}`] = json
+    ? flag.json({ default: {}, description: '', dynamic: true })
+    : flag.string({ default: '', description: '', dynamic: true });
 }
-const flags = defineFlags(specs, flagSet) as Record<string, Flag<string>>;
+const flags = defineFlags(specs, flagSet) as Record<string, Flag<unknown>>;
+/** shown is what a report names a value by: a JSON document by its `v`. */
+const shown = (value: unknown): unknown => (json ? (value as { v?: unknown }).v : value);
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 @Injectable()
 class BusListener {
   @OnEvent('flag.changed')
   onChanged(event: FlagChangedEvent): void {
-    if (event.name === watchKey) seen('bus', event.current);
+    if (event.name === watchKey) seen('bus', shown(event.current));
   }
 }
 
@@ -100,13 +106,13 @@ function startBaseline(): void {
 
 const startedAt = performance.now();
 if (mode === 'baseline') startBaseline();
-else if (mode === 'nest') {
+else if (mode === 'nest' || mode === 'nest-json') {
   app = await NestFactory.createApplicationContext(BenchModule, {
     logger: false,
     abortOnError: false,
   });
   await app.init();
-  flags[watchKey]?.onChange((change) => seenLater('handle', change.current));
+  flags[watchKey]?.onChange((change) => seenLater('handle', shown(change.current)));
 } else if (mode === 'engine') {
   engine = new ConfigMapEngine({ path: dir, flagSet, logger: quiet, usePolling });
   await engine.start();
@@ -214,6 +220,19 @@ process.on('message', async (message: { cmd: string; repeat?: number }) => {
       ticking = false;
       send({ ticker: tickerReport() });
       break;
+    case 'json-parse': {
+      // What JSON.parse alone takes on the watched key's current text (the 1 MiB case's bound).
+      const text = readFileSync(join(dir, watchKey), 'utf8');
+      const times: number[] = [];
+      for (let i = 0; i < (message.repeat ?? 21); i++) {
+        const began = performance.now();
+        JSON.parse(text);
+        times.push(performance.now() - began);
+      }
+      times.sort((a, b) => a - b);
+      send({ jsonParseMs: times[Math.floor(times.length / 2)] });
+      break;
+    }
     case 'read-parse': {
       const repeat = message.repeat ?? 100;
       readAndParse();

@@ -28,6 +28,7 @@ export function* prepareSnapshot(
   slice: TimeSlice,
 ): Steps<PreparedValues> {
   const prepared = new Map<string, PreparedValue>();
+  const spent = (): boolean => slice.spent();
   if (snapshot.problem !== undefined) return prepared;
   for (const [name, entry] of snapshot.entries) {
     const flag = set.find(name);
@@ -35,11 +36,13 @@ export function* prepareSnapshot(
     if (slice.spent()) yield;
     let outcome: PreparedValue['outcome'];
     try {
-      outcome = { value: flag.parse(entry.bytes, 'configmap', entry.file) };
+      outcome = { value: yield* flag.parseInSteps(entry.bytes, 'configmap', entry.file, spent) };
     } catch (error) {
       outcome = { error: error as Error };
     }
     prepared.set(name, { flag, entry, outcome });
+    // A document's canonical and display texts, for the checksum and change line after the swap.
+    if ('value' in outcome) yield* flag.remember(outcome.value, spent);
   }
   return prepared;
 }

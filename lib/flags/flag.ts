@@ -64,6 +64,13 @@ export class Flag<T> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly listeners = new Set<FlagChangeListener<any>>();
   private readonly codec: FlagCodec<T>;
+  /**
+   * The text forms of frozen values already written: a frozen value never changes, and after
+   * each swap the checksum asks for every flag's canonical text, a change line for the previous
+   * and the new value's display text (a big JSON document costs milliseconds each time).
+   */
+  private readonly shortTexts = new WeakMap<object, string>();
+  private readonly canonicalTexts = new WeakMap<object, string>();
   private readonly validator: CompiledValidator | undefined;
 
   /** @internal Flags are created by a FlagSet. */
@@ -128,15 +135,56 @@ export class Flag<T> {
     try {
       parsed = this.codec.parse(raw);
     } catch (error) {
-      const reason = parseReason(error, this.sensitive);
-      throw this.valueError(raw, source, origin, reason, this.codec.expected, this.causeOf(error));
+      throw this.parseFailed(error, raw, source, origin);
     }
-    return this.validate(parsed, source, origin, raw);
+    return this.validateParsed(parsed, raw, source, origin);
+  }
+
+  /**
+   * @internal parseInSteps is {@link parse} spread over event-loop turns where the codec can
+   * (a big JSON document: decoding, `JSON.parse`, the walk, then the validator), pausing when
+   * `pause()` says the turn's share is spent. Same result, same errors.
+   */
+  *parseInSteps(
+    raw: RawValue,
+    source: FlagSource,
+    origin: string | undefined,
+    pause: () => boolean,
+  ): Generator<void, T, void> {
+    if (!this.codec.parseSteps) return this.parse(raw, source, origin);
+    let parsed: T;
+    try {
+      parsed = yield* this.codec.parseSteps(raw, pause);
+    } catch (error) {
+      throw this.parseFailed(error, raw, source, origin);
+    }
+    if (pause()) yield;
+    return this.validateParsed(parsed, raw, source, origin);
+  }
+
+  private parseFailed(error: unknown, raw: RawValue, source: FlagSource, origin?: string): Error {
+    const reason = parseReason(error, this.sensitive);
+    return this.valueError(raw, source, origin, reason, this.codec.expected, this.causeOf(error));
+  }
+
+  private validateParsed(parsed: T, raw: RawValue, source: FlagSource, origin?: string): T {
+    // A codec whose output is of its kind spares the walk: only a validator's output is checked.
+    const checked = this.check(parsed, this.codec.parsedOfKind === true);
+    return this.checkedOrThrow(checked, parsed, source, origin, raw);
   }
 
   /** validate runs the flag's validator on a typed value and returns its (frozen) output. */
   validate(value: T, source: FlagSource, origin?: string, raw?: RawValue): T {
-    const checked = this.check(value);
+    return this.checkedOrThrow(this.check(value), value, source, origin, raw);
+  }
+
+  private checkedOrThrow(
+    checked: Checked<T>,
+    value: T,
+    source: FlagSource,
+    origin: string | undefined,
+    raw: RawValue | undefined,
+  ): T {
     if (checked.ok) return checked.value;
     const shown = raw ?? this.describe(value);
     throw this.valueError(shown, source, origin, checked.reason, checked.expected, checked.cause);
@@ -146,11 +194,14 @@ export class Flag<T> {
    * check runs every check of a typed value — its kind, the validator, the kind of the
    * validator's output — and never throws: a refusal says why, in words fit to show (see
    * `validatorReason`), with the thrown error as cause only for a flag that is not sensitive.
+   * `ofKind`: the value is output of a codec that is `parsedOfKind` (a walk of a big JSON
+   * document is spared);
+   * what a validator returns in its place is checked all the same.
    */
-  private check(value: T): Checked<T> {
+  private check(value: T, ofKind = false): Checked<T> {
     const expected = this.codec.expected;
     try {
-      const wrongKind = this.codec.accepts(value);
+      const wrongKind = ofKind ? undefined : this.codec.accepts(value);
       if (wrongKind) return { ok: false, reason: wrongKind, expected };
       if (!this.validator) return { ok: true, value: this.codec.freeze(value) };
       const outcome = this.validator(value);
@@ -164,7 +215,8 @@ export class Flag<T> {
           asyncVendor: refusal.kind === 'async' ? (refusal.vendor ?? null) : undefined,
         };
       }
-      const converted = this.codec.accepts(outcome.value);
+      const converted =
+        ofKind && outcome.value === value ? undefined : this.codec.accepts(outcome.value);
       if (converted) {
         return { ok: false, reason: messages.validatorOutputWrongKind(converted), expected };
       }
@@ -203,7 +255,8 @@ export class Flag<T> {
 
   /** format returns display text for a value (the current one by default), redacted when sensitive. */
   format(value: T = this.current): string {
-    return redact(this.sensitive, this.codec.format(value));
+    if (this.sensitive) return REDACTED;
+    return remembered(this.shortTexts, value, () => redact(false, this.codec.format(value)));
   }
 
   /** formatWhole is {@link format} without shortening (the listing endpoint shows whole values), redacted when sensitive. */
@@ -213,7 +266,22 @@ export class Flag<T> {
 
   /** canonical returns text for checksums: equal values give equal text. */
   canonical(value: T = this.current): string {
-    return this.codec.canonical(value);
+    return remembered(this.canonicalTexts, value, () => this.codec.canonical(value));
+  }
+
+  /**
+   * @internal remember writes and remembers the text forms of a frozen value (what the
+   * checksum and a change line will ask for once it serves), ahead of the swap; `pause` lets a
+   * big value's forms be written in separate turns. Nothing for a sensitive flag: its checksum
+   * and lines never hold its value.
+   */
+  *remember(value: T, pause: () => boolean): Generator<void, void, void> {
+    if (this.sensitive || value === null || typeof value !== 'object' || !Object.isFrozen(value))
+      return;
+    if (pause()) yield;
+    this.canonical(value);
+    if (pause()) yield;
+    this.format(value);
   }
 
   /** equals compares two values of this flag (deeply for structured kinds). */
@@ -302,4 +370,12 @@ export class Flag<T> {
     const details = { flag: this.name, source, origin, shown, reason, expected };
     return new FlagValueError(details, cause === undefined ? undefined : { cause });
   }
+}
+
+/** remembered returns the text a frozen object value has in `texts`, writing it the first time. */
+function remembered(texts: WeakMap<object, string>, value: unknown, write: () => string): string {
+  if (value === null || typeof value !== 'object' || !Object.isFrozen(value)) return write();
+  let text = texts.get(value);
+  if (text === undefined) texts.set(value, (text = write()));
+  return text;
 }

@@ -11,6 +11,12 @@ export interface FlagCodec<T> {
   readonly expected: string;
   /** Parses raw input: text from the command line or environment, bytes from a file. */
   parse(raw: RawValue): T;
+  /**
+   * `parse` in steps, for a codec whose work on a big value is worth spreading over event-loop
+   * turns: it `yield`s between steps when `pause()` says the turn's share is spent, and returns
+   * (or throws) what `parse` would.
+   */
+  parseSteps?(raw: RawValue, pause: () => boolean): Generator<void, T, void>;
   /** Returns an immutable version of a value (defaults and validator outputs go through it). */
   freeze(value: T): T;
   /** Text for display (listings, usage, errors). */
@@ -19,6 +25,12 @@ export interface FlagCodec<T> {
   canonical(value: T): string;
   /** Value equality (deep for structured kinds). */
   equals(a: T, b: T): boolean;
+  /**
+   * Whether every value `parse` returns is one `accepts` accepts (its own checks are as strict),
+   * so that a parsed value need not be walked again: true for JSON, whose walk costs a third of
+   * the parse of a big document.
+   */
+  readonly parsedOfKind?: boolean;
   /**
    * Why a typed value (a default, an override, a schema's output) is not a
    * value of this kind, or undefined when it is.

@@ -6,33 +6,48 @@ import { MAX_JSON_DEPTH } from './json-depth.util.js';
 import { FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS, sealParsedJson } from './seal-json.util.js';
 import { toText } from './text.util.js';
 
-/**
- * The canonical text of each frozen document already written: checksums ask for every flag's
- * after each swap, and a document never changes once frozen.
- */
-const canonicalTexts = new WeakMap<object, string>();
-
-/**
- * canonicalJson writes JSON with object keys sorted, so equal values give equal text. A frozen
- * document's text is remembered.
- */
+/** canonicalJson writes JSON with object keys sorted, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return writeCanonical(value);
-  let text = canonicalTexts.get(value);
-  if (text === undefined) {
-    text = writeCanonical(value);
-    if (Object.isFrozen(value)) canonicalTexts.set(value, text);
-  }
-  return text;
+  return writeCanonical(value);
 }
 
 function writeCanonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
+  return JSON.stringify(sortedCopy(value));
 }
+
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * sortedCopy copies a JSON value with every object's keys inserted in sorted order, for one
+ * native `JSON.stringify` (a replacer sorting each object costs ~4× as much on a 1 MiB document).
+ * Integer-like keys come first in any object, as they would through a replacer.
+ */
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(sortedCopy);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort(byKey)) {
+    const item = sortedCopy((value as Record<string, unknown>)[key]);
+    // `__proto__` is refused in flag values; should one come here, it stays a plain key.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true });
+    else copy[key] = item;
+  }
+  return copy;
+}
+
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CodecError('not valid JSON', (error as Error).message);
+  }
+};
+
+const sealed = (value: unknown): unknown => {
+  const problem = sealParsedJson(value);
+  if (problem !== undefined) throw new CodecError(problem);
+  return value;
+};
 
 /**
  * jsonCodec: any JSON document, deeply frozen. Keys `__proto__`,
@@ -43,22 +58,23 @@ export const jsonCodec: FlagCodec<unknown> = {
   kind: 'json',
   expected: 'a JSON document such as {"rate": 50}',
   parse(raw) {
+    return sealed(parsed(toText(raw)));
+  },
+  // Decoding, JSON.parse and the walk each in a turn of their own if need be (1 MiB: ~1, ~17, ~10 ms).
+  *parseSteps(raw, pause) {
     const text = toText(raw);
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new CodecError('not valid JSON', (error as Error).message);
-    }
-    const problem = sealParsedJson(value);
-    if (problem !== undefined) throw new CodecError(problem);
-    return value;
+    if (pause()) yield;
+    const value = parsed(text);
+    if (pause()) yield;
+    return sealed(value);
   },
   freeze: deepFreeze,
   format: (value) => JSON.stringify(value),
   canonical: canonicalJson,
   equals: jsonEquals,
   accepts: (value) => jsonProblem(value, 0),
+  // sealParsedJson checked depth and keys; JSON.parse gives no other kind of value.
+  parsedOfKind: true,
 };
 
 /** jsonProblem tells why a typed value is not a plain JSON value (or undefined when it is). */

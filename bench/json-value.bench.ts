@@ -1,0 +1,85 @@
+/**
+ * A single JSON value of ~1 MiB (the most a ConfigMap holds), written by another process (this
+ * one) into a volume a Nest application (a subject process, JSON flags) follows; each version
+ * changes one field. Reported: the subject's longest event-loop turns while it reloads (wall
+ * clock and CPU time), the swap's turn among them, against what `JSON.parse` alone takes on that
+ * text in the subject — the bound is that parse plus 2 ms. `SWAPS=30`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeConfigMapVolume } from '../lib/testing/index.js';
+import { printTargets, saveResult } from './support/results.util.js';
+import { fmt, quantile } from './support/stats.util.js';
+import { pause, Subject } from './support/subject.util.js';
+
+const SWAPS = Number(process.env.SWAPS ?? 30);
+const KEY = 'key_0';
+
+/** documentOf is a ~1 MiB JSON document of many small objects, its `v` the version. */
+const documentOf = (v: number): string => {
+  const items: unknown[] = [];
+  let size = 0;
+  for (let i = 0; size < 1_000_000; i++) {
+    const item = { id: i, name: `item-${i}`, tags: ['a', 'b'], weight: i * 0.5, on: i % 2 === 0 };
+    size += JSON.stringify(item).length + 1;
+    items.push(item);
+  }
+  return JSON.stringify({ v, items });
+};
+
+const root = await mkdtemp(join(tmpdir(), 'dflag-bench-json-'));
+const dir = join(root, 'vol');
+await writeConfigMapVolume(dir, { [KEY]: documentOf(0) });
+const bytes = Buffer.byteLength(documentOf(0));
+const { subject } = await Subject.spawn('nest-json', dir, 1, KEY);
+const swapOnce = async (v: number): Promise<void> => {
+  await writeConfigMapVolume(dir, { [KEY]: documentOf(v) });
+  await subject.seen(['handle', 'bus'], String(v));
+  await pause(20);
+};
+await swapOnce(1); // warm-up
+await subject.request({ cmd: 'ticker-on' }, 'ok');
+for (let v = 2; v < SWAPS + 2; v++) await swapOnce(v);
+const { ticker } = (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as {
+  ticker: { others: number[]; othersCpu: number[]; swapTurns: number[]; swapTurnsCpu: number[] };
+};
+const jsonParseMs = (await subject.request({ cmd: 'json-parse' }, 'jsonParseMs'))
+  .jsonParseMs as number;
+await subject.stop();
+await rm(root, { recursive: true, force: true });
+
+const figures = {
+  bytes,
+  swaps: SWAPS,
+  jsonParseMs,
+  longestOtherTurnMs: ticker.others[0] ?? 0,
+  longestOtherTurnCpuMs: ticker.othersCpu[0] ?? 0,
+  swapTurnP50Ms: quantile(ticker.swapTurns, 0.5),
+  swapTurnMaxMs: Math.max(...ticker.swapTurns),
+  swapTurnCpuP50Ms: quantile(ticker.swapTurnsCpu, 0.5),
+  swapTurnCpuMaxMs: Math.max(...ticker.swapTurnsCpu),
+};
+console.log(
+  `json-value: one ${bytes}-byte JSON value, ${SWAPS} versions; JSON.parse alone ${fmt(jsonParseMs)} ms; longest turns without the swap (CPU): ${ticker.othersCpu.slice(0, 6).map(fmt).join(', ')} ms`,
+);
+console.log(
+  `  longest turn without the swap ${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU; the swap's turn p50 ${fmt(figures.swapTurnP50Ms)} ms wall / ${fmt(figures.swapTurnCpuP50Ms)} ms CPU, max ${fmt(figures.swapTurnMaxMs)} / ${fmt(figures.swapTurnCpuMaxMs)} ms`,
+);
+const bound = jsonParseMs + 2;
+const targets = [
+  {
+    name: 'single 1 MiB JSON value, longest block (the parse is in it)',
+    figure: `${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU (JSON.parse alone ${fmt(jsonParseMs)} ms)`,
+    bound: `≤ JSON.parse + 2 ms (${fmt(bound)} ms)`,
+    met: figures.longestOtherTurnMs <= bound,
+  },
+  {
+    name: 'single 1 MiB JSON value, the swap turn (compare, checksum, events, logs)',
+    figure: `p50 ${fmt(figures.swapTurnP50Ms)} ms, max ${fmt(figures.swapTurnMaxMs)} ms wall`,
+    bound: 'measured',
+    met: 'measured' as const,
+  },
+];
+printTargets(targets);
+saveResult({ bench: 'json-value', figures, targets });
