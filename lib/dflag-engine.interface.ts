@@ -34,6 +34,11 @@ export interface DflagEngine {
    */
   readonly generation?: number;
   /**
+   * The static flags whose source value waits for a restart (`status().pendingRestart`), read
+   * after every version: an engine that has it spares building a whole status.
+   */
+  readonly pendingRestart?: readonly string[];
+  /**
    * Subscribes to every version processed after the initial load; returns the
    * unsubscribe function. The flag-set batch that applies a version is tagged
    * with the engine (`BatchOptions.tag`) and is followed, synchronously, by

@@ -114,6 +114,11 @@ export class ConfigMapEngine {
     return this.state.generation;
   }
 
+  /** pendingRestart lists the static flags whose ConfigMap value waits for a restart (`status().pendingRestart`), without building a status. */
+  get pendingRestart(): readonly string[] {
+    return this.state.pendingRestart;
+  }
+
   /** initialized tells whether `initialize()` has succeeded. */
   get initialized(): boolean {
     return this.initReport !== undefined;

@@ -8,8 +8,11 @@ const UNSAFE =
   // eslint-disable-next-line no-control-regex -- control characters are what it finds
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Text of printable ASCII characters only, which {@link UNSAFE} never matches. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Text of printable ASCII characters only (and the ellipsis that ends shortened text), which
+ * {@link UNSAFE} never matches.
+ */
+const PRINTABLE_ASCII = /^[\x20-\x7e\u2026]*$/;
 
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -145,7 +145,7 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** checkPending warns once per static flag and version that its ConfigMap value waits for a restart. */
   private checkPending(version: string | undefined): void {
-    const now = new Set(this.engine.status().pendingRestart);
+    const now = new Set(this.engine.pendingRestart ?? this.engine.status().pendingRestart);
     for (const name of this.pending.keys()) if (!now.has(name)) this.pending.delete(name);
     for (const name of now) {
       if (this.pending.has(name) && this.pending.get(name) === version) continue;

@@ -7,6 +7,11 @@ import { flag, FlagSet } from '../../../lib/index.js';
 const RAW_CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 describe('escapeText', () => {
+  it('keeps shortened text (ending in an ellipsis) as it is, and still escapes what follows one', () => {
+    expect(escapeText('abc…')).toBe('abc…');
+    expect(escapeText('a…\nb')).toBe('a…\\nb');
+    expect(escapeText('a…\u001b[31m')).toBe('a…\\u001b[31m');
+  });
   it('keeps ordinary text unchanged', () => {
     for (const text of [
       'plain ascii /etc/dflag/rate_limit',
