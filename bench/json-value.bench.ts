@@ -12,6 +12,7 @@ import { writeConfigMapVolume } from '../lib/testing/index.js';
 import { printTargets, saveResult } from './support/results.util.js';
 import { fmt, quantile } from './support/stats.util.js';
 import { pause, Subject } from './support/subject.util.js';
+import type { TickerReport } from './support/ticker-report.interface.js';
 
 const SWAPS = Number(process.env.SWAPS ?? 30);
 const KEY = 'key_0';
@@ -42,7 +43,7 @@ await swapOnce(1); // warm-up
 await subject.request({ cmd: 'ticker-on' }, 'ok');
 for (let v = 2; v < SWAPS + 2; v++) await swapOnce(v);
 const { ticker } = (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as {
-  ticker: { others: number[]; othersCpu: number[]; swapTurns: number[]; swapTurnsCpu: number[] };
+  ticker: TickerReport;
 };
 const jsonParseMs = (await subject.request({ cmd: 'json-parse' }, 'jsonParseMs'))
   .jsonParseMs as number;

@@ -20,6 +20,7 @@ import { fmt, quantile } from './support/stats.util.js';
 import { printTargets, saveResult } from './support/results.util.js';
 import type { Target } from './support/results.util.js';
 import { nowNs, pause, Subject } from './support/subject.util.js';
+import type { TickerReport } from './support/ticker-report.interface.js';
 
 const KEY_COUNTS = (process.env.KEYS ?? '10,1000').split(',').map(Number);
 const VALUE_BYTES = Number(process.env.VALUE_BYTES ?? 1024);
@@ -97,14 +98,7 @@ for (const keys of KEY_COUNTS) {
     bus.push(t.bus);
   }
   const { ticker } = (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as {
-    ticker: {
-      others: number[];
-      othersCpu: number[];
-      overFive: number;
-      overFiveCpu: number;
-      swapTurns: number[];
-      swapTurnsCpu: number[];
-    };
+    ticker: TickerReport;
   };
 
   // CPU per version, without the ticker; the baseline subject reads and parses each version alone.

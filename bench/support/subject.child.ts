@@ -26,6 +26,7 @@ import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
 import type { Flag, FlagChangedEvent } from '../../lib/index.js';
+import type { TickerReport } from './ticker-report.interface.js';
 
 const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] =
   process.argv.slice(2);
@@ -150,14 +151,7 @@ const tick = (): void => {
  * tickerReport: the longest turns that held no swap (at most 100) by wall-clock time, and by CPU
  * time; and every turn that held one.
  */
-function tickerReport(): {
-  others: number[];
-  othersCpu: number[];
-  overFive: number;
-  overFiveCpu: number;
-  swapTurns: number[];
-  swapTurnsCpu: number[];
-} {
+function tickerReport(): TickerReport {
   const others: number[] = [];
   const othersCpu: number[] = [];
   const swapTurns: number[] = [];

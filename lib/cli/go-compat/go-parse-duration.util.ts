@@ -1,6 +1,7 @@
 import { cliMessages } from '../cli-messages.constant.js';
 import type { GoReading } from './go-reading.interface.js';
 import { goRefusal, goValue } from './go-reading.interface.js';
+import { goSplitSign } from './go-split-sign.util.js';
 
 const NS_PER: Record<string, bigint> = {
   ns: 1n,
@@ -36,12 +37,8 @@ export interface GoDurationRules {
  */
 export function goParseDuration(text: string, rules: GoDurationRules): GoReading<bigint> {
   const m = cliMessages.goCompat;
-  let s = text;
-  let negative = false;
-  if (s.startsWith('+') || s.startsWith('-')) {
-    negative = s[0] === '-';
-    s = s.slice(1);
-  }
+  const { negative, digits } = goSplitSign(text);
+  let s = digits;
   if (s === '0') return goValue(0n);
   if (s === '') return goRefusal(m.notADuration);
   let total = 0n;

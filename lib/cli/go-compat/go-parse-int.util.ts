@@ -2,6 +2,7 @@ import { cliMessages } from '../cli-messages.constant.js';
 import type { GoReading } from './go-reading.interface.js';
 import { goRefusal, goValue } from './go-reading.interface.js';
 import { goUnderscoreOk } from './go-underscore-ok.util.js';
+import { goSplitSign } from './go-split-sign.util.js';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
@@ -15,12 +16,7 @@ const INT64_MIN = -(1n << 63n);
  */
 export function goParseInt(text: string): GoReading<bigint> {
   const m = cliMessages.goCompat;
-  let s = text;
-  let negative = false;
-  if (s.startsWith('+') || s.startsWith('-')) {
-    negative = s[0] === '-';
-    s = s.slice(1);
-  }
+  const { negative, digits: s } = goSplitSign(text);
   if (s === '') return goRefusal(m.notAnInt);
   let base = 10;
   let digits = s;

@@ -1,11 +1,12 @@
+import { goSplitSign } from './go-split-sign.util.js';
+
 /**
  * goUnderscoreOk tells whether the underscores of a number's text are where Go's `strconv` allows
  * them: only between digits, or between a base prefix (`0x`, `0o`, `0b`) and a digit; never
  * first, last, doubled, or next to a `.`, a sign or an exponent.
  */
 export function goUnderscoreOk(text: string): boolean {
-  let s = text;
-  if (s.startsWith('+') || s.startsWith('-')) s = s.slice(1);
+  const s = goSplitSign(text).digits;
   // What came last: ^ the start, 0 a digit or a base prefix, _ an underscore, ! anything else.
   let last: '^' | '0' | '_' | '!' = '^';
   let i = 0;
