@@ -152,6 +152,7 @@ export function compareKeys(input: DiffInput): DiffReport {
             hostname: target.hostname,
             registration: target.registration,
             flag_set: target.flagSet,
+            pod_warnings: target.podWarnings,
           }
         : { kind: 'directory', path: target.path, layout: target.layout, version: target.version },
     sources: input.sources.map(({ kind, name }) => ({ kind, name })),

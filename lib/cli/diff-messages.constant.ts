@@ -130,6 +130,16 @@ export const diffMessages = {
     'without --flags, values are compared as text: not parsed or validated, static and unknown ' +
     'keys not told, and removed keys fall back to a value not shown',
   warningLine: (message: string) => `warning: ${e(message)}`,
+  podNotWatching: (mode: string) =>
+    `the pod is not following its ConfigMap (watch mode ${mode}): a change reaches it only at a restart or a periodic check`,
+  podDirectoryMissing: "the pod's ConfigMap directory is missing: it serves its last values",
+  podLayoutProblem:
+    "the pod's volume layout is broken (see its listing): keys linking into ..data are refused",
+  podLatestRefused: (latest: string, serving: string) =>
+    `the pod refused its latest version (${latest}) as a whole and serves ${serving}: compare with what it really holds`,
+  podReloadErrors: (count: number) =>
+    `the pod's last reload refused ${count} ${count === 1 ? 'key' : 'keys'} (see its listing): those keep earlier values`,
+  podNotReady: 'the pod is not ready (a refused value serves a fallback)',
   counts: (counts: Readonly<Record<string, number>>) => {
     const parts = Object.entries(counts)
       .filter(([, count]) => count > 0)

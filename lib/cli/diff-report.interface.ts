@@ -81,6 +81,12 @@ export type DiffAgainst =
       readonly hostname: string;
       readonly registration: string;
       readonly flag_set: string;
+      /**
+       * Why the pod may not apply the change as shown: it does not watch, its directory or
+       * layout is broken, it refused its latest version or some keys, it is not ready. Empty
+       * when it follows its ConfigMap.
+       */
+      readonly pod_warnings: readonly string[];
     }
   | {
       readonly kind: 'directory';

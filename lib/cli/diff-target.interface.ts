@@ -28,6 +28,8 @@ export interface ListingTarget {
   readonly flags: ReadonlyMap<string, ListingFlagView>;
   /** ListingTarget.unknownKeys are the keys of the pod's ConfigMap that no flag declares. */
   readonly unknownKeys: ReadonlySet<string>;
+  /** ListingTarget.podWarnings say why the pod may not apply a change as shown (`podWarningsOf`). */
+  readonly podWarnings: readonly string[];
 }
 
 /** DirectoryTarget is a mounted ConfigMap (or plain) directory, as the engine reads it. */

@@ -4,6 +4,7 @@ import { FLAG_SOURCES } from '../flags/flag-source.js';
 import { diffMessages } from './diff-messages.constant.js';
 import type { ListingFlagView, ListingTarget } from './diff-target.interface.js';
 import { DiffTroubleError } from './diff-trouble.error.js';
+import { podWarningsOf } from './listing-pod-warnings.util.js';
 
 /** The most a listing answer may hold: a 1 MiB ConfigMap shows each value a few times. */
 export const MAX_LISTING_BYTES = 32 * 1024 * 1024;
@@ -149,5 +150,6 @@ export function toListingTarget(url: string, document: unknown): ListingTarget {
     unknownKeys: new Set(
       Array.isArray(unknown) ? unknown.filter((k): k is string => typeof k === 'string') : [],
     ),
+    podWarnings: podWarningsOf(configmap),
   };
 }

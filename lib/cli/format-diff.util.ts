@@ -62,6 +62,7 @@ export function formatDiff(report: DiffReport): string {
     ...report.keys.map(formatEntry),
     ...(report.compared === 'types' ? [diffMessages.noteLine(diffMessages.typesOnly)] : []),
     ...(report.compared === 'text' ? [diffMessages.noteLine(diffMessages.textOnly)] : []),
+    ...(against.kind === 'listing' ? against.pod_warnings.map(diffMessages.warningLine) : []),
     diffMessages.summaryLine(
       cliMessages.sources(report.sources),
       target,

@@ -3,8 +3,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { BearerTokenGuard } from '../../lib/index.js';
+import { engineOfService } from '../../lib/service-engine.registry.js';
 import type { DiffReport } from '../../lib/cli/diff-report.interface.js';
 import { expectNoSecret } from '../redaction/support/secret-values.js';
+import { eventually } from '../utils/eventually.js';
 import { makeTempDir, removeTempDir } from '../utils/temp-dir.js';
 import { runDflag, writeManifest } from './support/diff-cli.js';
 import { startListingApp } from './support/listing-app.js';
@@ -91,6 +93,50 @@ describe('dflag diff against a running application listing over HTTP', () => {
     expect(app.service.get('rate_limit')).toBe(10);
   });
 
+  it('says when the pod does not apply its ConfigMap as the diff shows: a reload refused keys, its watcher stopped', async () => {
+    app = await startListingApp({ listen: true, payload: POD });
+    // The pod's next version: a refused value (it keeps 10), and a secret refused by its validator.
+    await app.volume.write({ ...POD, rate_limit: '-5', api_key: 'bad sk_live_X9q' });
+    await app.waitForGeneration(2);
+    await writeManifest(root, 'next.yaml', { ...POD, mode: 'slow' });
+    const args = ['diff', '-f', 'next.yaml', '--against', url(), '--flags', FLAGS];
+    const run = await runDflag(root, args);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(
+      "warning: the pod's last reload refused 2 keys (see its listing): those keep earlier values",
+    );
+    expectNoSecret('dflag diff of a pod with refused keys', run.out + run.err);
+    const json = JSON.parse((await runDflag(root, [...args, '--json'])).out) as DiffReport;
+    expect(json.against).toMatchObject({
+      pod_warnings: [expect.stringContaining('refused 2 keys')],
+    });
+
+    // Its engine stopped (the module closing): the listing says so, and so does the diff.
+    await engineOfService(app.service)?.stop();
+    const stopped = await runDflag(root, args);
+    expect(stopped.out).toContain(
+      'warning: the pod is not following its ConfigMap (watch mode stopped)',
+    );
+  });
+
+  it('says when the pod refused its latest version as a whole (reject-version): an earlier one serves', async () => {
+    app = await startListingApp({
+      listen: true,
+      payload: POD,
+      dflag: { onInvalid: 'reject-version' },
+    });
+    const before = (await (await fetch(url())).json()) as { configmap: { version: string } };
+    await app.volume.write({ ...POD, rate_limit: '-5' });
+    await eventually(async () => {
+      const now = (await (await fetch(url())).json()) as { configmap: { latest_refused: boolean } };
+      expect(now.configmap.latest_refused).toBe(true);
+    });
+    await writeManifest(root, 'next.yaml', POD);
+    const run = await runDflag(root, ['diff', '-f', 'next.yaml', '--against', url()]);
+    expect(run.out).toContain(`warning: the pod refused its latest version (..`);
+    expect(run.out).toContain(`as a whole and serves ${before.configmap.version}`);
+  });
+
   it('--json: the documented shape, sorted by key, values redacted', async () => {
     app = await startListingApp({ listen: true, payload: POD });
     await writeManifest(root, 'next.yaml', NEXT);
@@ -118,7 +164,13 @@ describe('dflag diff against a running application listing over HTTP', () => {
     ]);
     expect(report).toMatchObject({
       version: 1,
-      against: { kind: 'listing', url: url(), registration: 'default', flag_set: 'app' },
+      against: {
+        kind: 'listing',
+        url: url(),
+        registration: 'default',
+        flag_set: 'app',
+        pod_warnings: [],
+      },
       sources: [{ kind: 'ConfigMap', name: 'app-config' }],
       compared: 'flags',
       counts: { changed: 2, refused: 2, removed: 1, undetermined: 1, unknown: 2, unchanged: 3 },

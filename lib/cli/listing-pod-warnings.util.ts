@@ -1,0 +1,31 @@
+import { diffMessages } from './diff-messages.constant.js';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * podWarningsOf tells, from a listing's `configmap` status, why the pod may not apply a ConfigMap
+ * the way the diff shows: it does not watch, its directory or layout is broken, it refused its
+ * latest version or some keys, it is not ready. In the library's own words: the status's error
+ * texts are not repeated (the listing has them).
+ */
+export function podWarningsOf(status: unknown): string[] {
+  if (!isObject(status)) return [];
+  const warnings: string[] = [];
+  const mode = status['watch_mode'];
+  if (typeof mode === 'string' && mode !== 'events' && mode !== 'polling') {
+    warnings.push(diffMessages.podNotWatching(mode));
+  }
+  if (status['directory_missing'] === true) warnings.push(diffMessages.podDirectoryMissing);
+  if (typeof status['layout_problem'] === 'string') warnings.push(diffMessages.podLayoutProblem);
+  // A version refused as a whole leaves an earlier one serving; one refused in part serves itself.
+  const name = (value: unknown): string => (typeof value === 'string' ? value : 'none');
+  const [latest, serving] = [name(status['latest_version']), name(status['version'])];
+  if (status['latest_refused'] === true && latest !== serving) {
+    warnings.push(diffMessages.podLatestRefused(latest, serving));
+  } else if (Array.isArray(status['errors']) && status['errors'].length > 0) {
+    warnings.push(diffMessages.podReloadErrors(status['errors'].length));
+  }
+  if (status['ready'] === false) warnings.push(diffMessages.podNotReady);
+  return warnings;
+}
