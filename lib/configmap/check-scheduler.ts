@@ -5,8 +5,8 @@ export const TRANSIENT_RETRY_MS = 20;
 
 /** CheckSchedulerOptions wires a {@link CheckScheduler} to its engine. */
 export interface CheckSchedulerOptions {
-  /** Looks at the directory once (probe, maybe read and apply). */
-  readonly check: (trigger: ReloadTrigger) => Promise<void>;
+  /** Looks at the directory once (probe, maybe read and apply): at once, or a promise of it. */
+  readonly check: (trigger: ReloadTrigger) => void | Promise<void>;
   /** A check threw: nothing was applied. */
   readonly onCheckFailed: (error: unknown) => void;
   /** Milliseconds a plain directory must be quiet before it is checked. */
@@ -25,6 +25,8 @@ export interface CheckSchedulerOptions {
  */
 export class CheckScheduler {
   private checking: Promise<void> | undefined;
+  /** A check runs (set before it starts: a check may run to its end on the stack of `hint`). */
+  private busy = false;
   private recheck: ReloadTrigger | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
   private settleTimer: NodeJS.Timeout | undefined;
@@ -49,11 +51,13 @@ export class CheckScheduler {
   /** hint runs one check at a time; hints arriving meanwhile fold into one more check. */
   hint(trigger: ReloadTrigger): void {
     if (this.stopped || !this.enabled) return;
-    if (this.checking) {
+    if (this.busy) {
       this.recheck ??= trigger;
       return;
     }
+    this.busy = true;
     this.checking = this.loop(trigger).finally(() => {
+      this.busy = false;
       this.checking = undefined;
     });
   }

@@ -16,7 +16,8 @@ import { prepareSnapshot } from './prepare-snapshot.js';
 import { readVolume } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import { StartupReadiness } from './startup-readiness.js';
-import { runInSlices, SLICE_MS, TimeSlice } from './time-slice.util.js';
+import type { Steps } from './time-slice.util.js';
+import { runSteps, SLICE_MS, TimeSlice } from './time-slice.util.js';
 import { UnknownKeyReporter } from './unknown-key-reporter.js';
 import { LAYOUT_FLIP_GRACE_MS, VersionDetector } from './version-detector.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -271,13 +272,27 @@ export class ConfigMapEngine {
   /**
    * check looks at the directory once and processes a new version. Reading and parsing it are
    * spread over event-loop turns (a {@link TimeSlice} of work each), so that a big version does
-   * not block the application; the swap is one synchronous step. A state read over several
-   * turns is applied only if it still is the directory's (else the check runs again).
+   * not block the application; the swap is one synchronous step. A version that fits in one
+   * share is read, parsed and swapped in at once, on the stack of the event that asked for it: no
+   * microtask or turn between kubelet's `rename` and the flags' subscribers. A state read over
+   * several turns is applied only if it still is the directory's (else the check runs again).
    */
-  private async check(trigger: ReloadTrigger): Promise<void> {
-    if (this.watching) await this.watcher.ensure();
+  private check(trigger: ReloadTrigger): void | Promise<void> {
+    if (this.watching && this.watcher.needsReopen()) {
+      return this.watcher.ensure().then(() => this.checkNow(trigger));
+    }
+    return this.checkNow(trigger);
+  }
+
+  private checkNow(trigger: ReloadTrigger): void | Promise<void> {
     const slice = TimeSlice.of(this.sliceMs);
-    const found = await this.detector.detect(this.state.layout, slice);
+    // A promise of what is left to wait for is that wait itself, once awaited.
+    return runSteps(this.checkSteps(trigger, slice), slice) as void | Promise<void>;
+  }
+
+  /** checkSteps is one check as steps; what it returns is what is left to wait for (a watcher to reopen or close). */
+  private *checkSteps(trigger: ReloadTrigger, slice: TimeSlice): Steps<void | Promise<void>> {
+    const found = yield* this.detector.detect(this.state.layout, slice);
     if (this.stopping) return;
     switch (found.kind) {
       case 'unchanged':
@@ -287,16 +302,20 @@ export class ConfigMapEngine {
       case 'missing':
         return this.onDirectoryMissing();
     }
-    if (this.state.directoryMissing) await this.onDirectoryBack();
+    const back = this.state.directoryMissing ? this.onDirectoryBack() : undefined;
     // A swap with identical content (a projected volume's other source changed).
-    if (found.kind === 'same-content') return this.state.sameContent(found.snapshot);
-    const prepared = await runInSlices(prepareSnapshot(this.flagSet, found.snapshot, slice), slice);
-    if (this.stopping) return;
+    if (found.kind === 'same-content') {
+      this.state.sameContent(found.snapshot);
+      return back;
+    }
+    const prepared = yield* prepareSnapshot(this.flagSet, found.snapshot, slice);
+    if (this.stopping) return back;
     if (slice.pauses > 0 && !this.detector.stillCurrent(found.snapshot)) {
       this.scheduler.hint(trigger); // moved on meanwhile: look again
-      return;
+      return back;
     }
     this.process(found.snapshot, trigger, prepared);
+    return back;
   }
 
   private retrySoon(): void {

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { errnoOf as errno } from '../kubelet/errno.util.js';
 import { DATA_DIR_NAME, KUBELET_PREFIX } from '../kubelet/kubelet.constants.js';
 
+/** What a kubelet volume's identity starts with, before `..data`'s target. */
+export const KUBELET_IDENTITY = 'kubelet:';
+
 /**
  * probeVolume returns a cheap identity of the directory's current state,
  * used to decide whether a hint (a watcher event, a periodic tick) is worth
@@ -19,7 +22,7 @@ import { DATA_DIR_NAME, KUBELET_PREFIX } from '../kubelet/kubelet.constants.js';
 export function probeVolume(dir: string): string {
   let dataIsReal = false;
   try {
-    return `kubelet:${readlinkSync(join(dir, DATA_DIR_NAME))}`;
+    return KUBELET_IDENTITY + readlinkSync(join(dir, DATA_DIR_NAME));
   } catch (error) {
     const code = errno(error);
     if (code === 'ENOTDIR') return 'missing';

@@ -8,7 +8,7 @@ import { ByteSlab } from './byte-slab.util.js';
 import { plainFingerprint, probeVolume } from './probe-volume.js';
 import { kindOf, readKeyFile } from './read-key-file.util.js';
 import type { Steps } from './time-slice.util.js';
-import { runInSlices, runToEnd, TimeSlice } from './time-slice.util.js';
+import { runToEnd, TimeSlice } from './time-slice.util.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
 /** How many times a read restarts when a newer swap deletes the version being read. */
@@ -87,25 +87,24 @@ export function readVolume(dir: string, options: ReadVolumeOptions = {}): Volume
 }
 
 /**
- * readVolumeInSlices is {@link readVolume} spread over event-loop turns, `slice` milliseconds of
- * work at a time, so that a big version does not block the application: kubelet's version
- * directory is immutable and `..data` is read again before the read counts, and a plain
- * directory read over several turns is probed again and read anew if it changed meanwhile.
+ * readVolumeSteps is {@link readVolume} as steps that pause between keys when `slice` is spent
+ * (see {@link runSteps}), so that a big version does not block the application: kubelet's version
+ * directory is immutable and `..data` is read again before the read counts, and a plain directory
+ * read over several turns is probed again and read anew if it changed meanwhile. `knownTarget` is
+ * what `readlink(..data)` just said (a probe): the read starts from it instead of asking again.
  */
-export function readVolumeInSlices(
+export function* readVolumeSteps(
   dir: string,
   options: ReadVolumeOptions,
   slice: TimeSlice,
-): Promise<VolumeSnapshot> {
-  return runInSlices(readVolumeSteps(dir, options, slice), slice);
-}
-
-function* readVolumeSteps(
-  dir: string,
-  options: ReadVolumeOptions,
-  slice: TimeSlice,
+  knownTarget?: string,
 ): Steps<VolumeSnapshot> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    if (attempt === 0 && knownTarget !== undefined) {
+      const read = yield* readKubeletVersion(dir, knownTarget, slice);
+      if (read) return read;
+      continue;
+    }
     let data: Stats;
     try {
       data = lstatSync(join(dir, DATA_DIR_NAME));
@@ -125,29 +124,43 @@ function* readVolumeSteps(
     }
     const target = readLinkOrUndefined(join(dir, DATA_DIR_NAME));
     if (target === undefined) continue; // replaced meanwhile
-    try {
-      const result = yield* readVersion(dir, target, slice);
-      if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) continue;
-      if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
-      const { entries, refused, warnings } = result;
-      return {
-        layout: 'kubelet',
-        version: target,
-        identity: `kubelet:${target}`,
-        entries,
-        refused,
-        warnings,
-      };
-    } catch (error) {
-      if (!(error instanceof VersionVanished)) throw error;
-      // Gone because a newer swap deleted it: read again. Gone while `..data`
-      // still points at it: `..data` dangles, and reading again will not help.
-      if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) === target) {
-        return problem(dir, 'kubelet', messages.danglingData(dir, target), target);
-      }
-    }
+    const read = yield* readKubeletVersion(dir, target, slice);
+    if (read) return read;
   }
   throw new Error(messages.volumeUnstable(dir, MAX_ATTEMPTS));
+}
+
+/**
+ * readKubeletVersion reads the version `..data` named (`target`): undefined when `..data` moved
+ * meanwhile or the version was deleted by a newer swap (read again).
+ */
+function* readKubeletVersion(
+  dir: string,
+  target: string,
+  slice: TimeSlice,
+): Steps<VolumeSnapshot | undefined> {
+  try {
+    const result = yield* readVersion(dir, target, slice);
+    if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) return undefined;
+    if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
+    const { entries, refused, warnings } = result;
+    return {
+      layout: 'kubelet',
+      version: target,
+      identity: `kubelet:${target}`,
+      entries,
+      refused,
+      warnings,
+    };
+  } catch (error) {
+    if (!(error instanceof VersionVanished)) throw error;
+    // Gone because a newer swap deleted it: read again. Gone while `..data`
+    // still points at it: `..data` dangles, and reading again will not help.
+    if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) === target) {
+      return problem(dir, 'kubelet', messages.danglingData(dir, target), target);
+    }
+    return undefined;
+  }
 }
 
 const missing = (): VolumeSnapshot => ({

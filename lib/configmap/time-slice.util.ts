@@ -8,7 +8,7 @@ export const SLICE_MS = 2;
 /**
  * Steps is work written as a generator that `yield`s wherever it may pause: between keys, when
  * its {@link TimeSlice} is spent. Run to its end at once ({@link runToEnd}) or spread over turns
- * ({@link runInSlices}).
+ * ({@link runSteps}).
  */
 export type Steps<T> = Generator<void, T, void>;
 
@@ -55,16 +55,24 @@ export function runToEnd<T>(steps: Steps<T>): T {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * runInSlices runs steps, letting the event loop turn each time they pause: work that fits in one
- * slice runs without a single extra turn (no timer, no microtask beyond the caller's `await`).
+ * runSteps runs steps, letting the event loop turn each time they pause: work that fits in one
+ * slice runs to its end at once, on the caller's stack, and its result is returned as it is (no
+ * promise, no microtask, no timer); work that pauses goes on over turns, and a promise of its
+ * result is returned.
  */
-export async function runInSlices<T>(steps: Steps<T>, slice: TimeSlice): Promise<T> {
+export function runSteps<T>(steps: Steps<T>, slice: TimeSlice): T | Promise<T> {
   slice.begin();
+  const next = steps.next();
+  if (next.done) return next.value;
+  return continueInSlices(steps, slice);
+}
+
+async function continueInSlices<T>(steps: Steps<T>, slice: TimeSlice): Promise<T> {
   for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
     slice.pauses++;
     await nextTurn();
     slice.begin();
+    const next = steps.next();
+    if (next.done) return next.value;
   }
 }

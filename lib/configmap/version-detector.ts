@@ -1,7 +1,7 @@
 import type { VolumeLayout } from './configmap-status.interface.js';
-import { probeVolume } from './probe-volume.js';
-import { readVolumeInSlices } from './read-volume.js';
-import type { TimeSlice } from './time-slice.util.js';
+import { KUBELET_IDENTITY, probeVolume } from './probe-volume.js';
+import { readVolumeSteps } from './read-volume.js';
+import type { Steps, TimeSlice } from './time-slice.util.js';
 import { sameContent } from './same-content.util.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 
@@ -42,9 +42,9 @@ export class VersionDetector {
 
   /**
    * detect looks at the directory; `layout` is the layout of the state serving now. A read
-   * is spread over turns by `slice` (see `readVolumeInSlices`).
+   * pauses when `slice` is spent (see `readVolumeSteps`).
    */
-  async detect(layout: VolumeLayout, slice: TimeSlice): Promise<Detection> {
+  *detect(layout: VolumeLayout, slice: TimeSlice): Steps<Detection> {
     const identity = probeVolume(this.path);
     if (identity === this.seenIdentity) return { kind: 'unchanged' };
     if (identity === 'missing') return { kind: 'missing' };
@@ -56,7 +56,15 @@ export class VersionDetector {
       return { kind: 'transient' };
     }
     // A read that fails on I/O leaves seenIdentity as it was: the next check retries it.
-    const snapshot = await readVolumeInSlices(this.path, { acceptBrokenLayout: broken }, slice);
+    const known = identity.startsWith(KUBELET_IDENTITY)
+      ? identity.slice(KUBELET_IDENTITY.length)
+      : undefined;
+    const snapshot = yield* readVolumeSteps(
+      this.path,
+      { acceptBrokenLayout: broken },
+      slice,
+      known,
+    );
     if (snapshot.layout === 'transient' || (!broken && this.flippedToPlain(snapshot, layout))) {
       return { kind: 'transient' };
     }

@@ -88,13 +88,21 @@ export class WatchSupervisor {
    * reports again.
    */
   async ensure(): Promise<void> {
-    if (this.closed) return;
-    const current = directoryId(this.options.path);
-    if (current === undefined) return;
-    if (this.watcher && !this.failed && !this.stale && current === this.watched) return;
-    if (this.failed && current === this.watched && Date.now() < this.reopenAfter) return;
+    if (!this.needsReopen()) return;
     await this.release();
     await this.open();
+  }
+
+  /**
+   * needsReopen tells (one `stat`) whether {@link ensure} would reopen the watcher: a check that
+   * needs no reopening starts at once, on the stack of the event that asked for it.
+   */
+  needsReopen(): boolean {
+    if (this.closed) return false;
+    const current = directoryId(this.options.path);
+    if (current === undefined) return false;
+    if (this.watcher && !this.failed && !this.stale && current === this.watched) return false;
+    return !(this.failed && current === this.watched && Date.now() < this.reopenAfter);
   }
 
   /** release closes the current watcher (the directory vanished); `ensure()` opens a new one. */

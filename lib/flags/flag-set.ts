@@ -4,7 +4,7 @@ import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { UnknownFlagError } from '../errors/unknown-flag.error.js';
-import { checksumOf } from './checksum.util.js';
+import { checksumOf, sortedByName } from './checksum.util.js';
 import type { CommandLineResult } from './command-line.js';
 import { parseCommandLine } from './command-line.js';
 import type { EnvironmentOptions } from './environment.js';
@@ -71,10 +71,13 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   private readonly onListenerError: (error: unknown, flag: string) => void;
   private readonly batchListeners = new Set<FlagBatchListener>();
   /**
-   * The checksums of the current values, until the next swap or declaration:
-   * status, reports, events and health all ask for them around each swap.
+   * The checksums of the current values, until a swap of a flag of that kind or a declaration:
+   * status, reports, events and health all ask for them around each swap (a swap of dynamic
+   * flags leaves the static checksum as it was).
    */
   private readonly checksums = new Map<'dynamic' | 'static', string>();
+  /** The flags of each kind sorted by name, as checksums take them, until the next declaration. */
+  private readonly sortedByKind = new Map<'dynamic' | 'static', readonly Flag<unknown>[]>();
 
   constructor(
     /** A name used in error messages. */
@@ -98,6 +101,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     const flag = new Flag<T>(name, spec, this);
     this.flags.set(name, flag as Flag<unknown>);
     this.checksums.clear();
+    this.sortedByKind.clear();
     return flag;
   }
 
@@ -177,7 +181,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       const previous = flag.get();
       const previousSource = flag.source;
       flag.commit(layers, next, at);
-      this.checksums.clear();
+      this.checksums.delete(flag.dynamic ? 'dynamic' : 'static');
       if (!flag.equals(previous, next.value)) {
         changes.push({
           name: flag.name,
@@ -256,7 +260,14 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   checksum(which: 'dynamic' | 'static'): string {
     let sum = this.checksums.get(which);
     if (sum === undefined) {
-      sum = checksumOf([...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')));
+      let sorted = this.sortedByKind.get(which);
+      if (sorted === undefined) {
+        sorted = sortedByName(
+          [...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')),
+        );
+        this.sortedByKind.set(which, sorted);
+      }
+      sum = checksumOf(sorted);
       this.checksums.set(which, sum);
     }
     return sum;

@@ -115,10 +115,16 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
     this.writeChanges(batch.changes, version, generation);
   }
 
-  /** onReport logs a ConfigMap version's changes (its report carries them, with its version). */
+  /**
+   * onReport logs a ConfigMap version's changes (its report carries them, with its version). The
+   * line is written from a microtask: after the version's `flag.changed` events went out (their
+   * microtask was queued at the swap), so that formatting it does not delay them.
+   */
   private onReport(report: ReloadReport): void {
-    this.writeChanges(report.changes, report.version, report.generation);
-    this.checkPending(report.version);
+    queueMicrotask(() => {
+      this.writeChanges(report.changes, report.version, report.generation);
+      this.checkPending(report.version);
+    });
   }
 
   private writeChanges(
