@@ -23,6 +23,18 @@ export class ByteSlab {
     return this.chunk.subarray(this.offset, this.offset + bytes);
   }
 
+  /**
+   * spare returns the rest of the current chunk to read a value of unknown size into (a new chunk
+   * when less than the largest shared value is left); `keep` then takes what was read.
+   */
+  spare(): Buffer {
+    if (!this.chunk || this.chunk.length - this.offset < OWN_BUFFER_BYTES) {
+      this.chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+      this.offset = 0;
+    }
+    return this.chunk.subarray(this.offset);
+  }
+
   /** keep returns the first `length` bytes of `room` as the value, and frees the rest of the room. */
   keep(room: Buffer, length: number): Buffer {
     if (this.chunk && room.buffer === this.chunk.buffer) this.offset += length;

@@ -1,6 +1,7 @@
 import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
+import { isVersionDirName } from '../kubelet/current-version.util.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { ApplyOutcome } from './apply-snapshot.js';
@@ -99,7 +100,7 @@ export class ConfigMapEngine {
       path: this.path,
       usePolling: this.options.usePolling,
       factory: seams.watch ?? watchMountDirectory,
-      onEvent: () => this.scheduler.event(this.state.layout === 'plain'),
+      onEvent: (name) => this.onWatchEvent(name),
       onFailure: (reason) => this.onWatcherFailed(reason),
       reopenDelay: this.options.resyncInterval || FALLBACK_RESYNC_MS,
     });
@@ -255,6 +256,19 @@ export class ConfigMapEngine {
 
   // ---- watching ----
 
+  /**
+   * onWatchEvent: a watcher event is a hint, except, in kubelet's layout, one naming a version
+   * directory (`..<timestamp>`: see `isVersionDirName`), whose creation and deletion never change
+   * what `..data` names. That spares the checks of a version being staged and of the old one being
+   * deleted. A swap's own hints are the two events of kubelet's `rename`: `..data_tmp` moved away,
+   * which comes first, then `..data`.
+   */
+  private onWatchEvent(name: string | undefined): void {
+    const layout = this.state.layout;
+    if (layout === 'kubelet' && name !== undefined && isVersionDirName(name)) return;
+    this.scheduler.event(layout === 'plain');
+  }
+
   private onWatcherFailed(reason: string): void {
     if (this.stopping) return;
     this.logger.warn(messages.watcherFailed(this.path, reason));
@@ -278,10 +292,16 @@ export class ConfigMapEngine {
    * several turns is applied only if it still is the directory's (else the check runs again).
    */
   private check(trigger: ReloadTrigger): void | Promise<void> {
-    if (this.watching && this.watcher.needsReopen()) {
-      return this.watcher.ensure().then(() => this.checkNow(trigger));
-    }
-    return this.checkNow(trigger);
+    if (!this.watching) return this.checkNow(trigger);
+    if (this.watcher.broken) return this.watcher.ensure().then(() => this.checkNow(trigger));
+    // After the check, and after the microtask that puts its changes on the bus (queued at the
+    // swap): the checksums nobody read yet, and whether the mount path still leads to the
+    // directory watched (a `stat`).
+    const checked = this.checkNow(trigger) ?? Promise.resolve();
+    return checked.then(() => {
+      this.flagSet.settleChecksums();
+      return this.watcher.ensure();
+    });
   }
 
   private checkNow(trigger: ReloadTrigger): void | Promise<void> {

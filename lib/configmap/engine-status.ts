@@ -64,7 +64,7 @@ export class EngineStatus {
       changes: outcome.changes,
       errors: this.errors,
       warnings: this.warnings,
-      checksums: this.checksums(),
+      checksums: this.flagSet.checksumsNow(),
       durationMs: performance.now() - began,
       at,
       trigger,

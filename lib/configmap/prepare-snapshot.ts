@@ -36,13 +36,17 @@ export function* prepareSnapshot(
     if (slice.spent()) yield;
     let outcome: PreparedValue['outcome'];
     try {
-      outcome = { value: yield* flag.parseInSteps(entry.bytes, 'configmap', entry.file, spent) };
+      const value = flag.parsesInSteps
+        ? yield* flag.parseInSteps(entry.bytes, 'configmap', entry.file, spent)
+        : flag.parse(entry.bytes, 'configmap', entry.file);
+      outcome = { value };
     } catch (error) {
       outcome = { error: error as Error };
     }
     prepared.set(name, { flag, entry, outcome });
     // A document's canonical and display texts, for the checksum and change line after the swap.
-    if ('value' in outcome) yield* flag.remember(outcome.value, spent);
+    if ('value' in outcome && typeof outcome.value === 'object' && outcome.value !== null)
+      yield* flag.remember(outcome.value, spent);
   }
   return prepared;
 }

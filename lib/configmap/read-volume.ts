@@ -226,12 +226,15 @@ function* readVersion(dir: string, target: string, slice: TimeSlice): Steps<Coll
     return messages.unreadableVersion(dir, target, ioReason(error));
   }
   const out = collected();
+  // A listed name is one path component: joined by hand (`join` normalizes each path anew).
+  const fileDir = join(dir, sep);
+  const entryDir = join(versionDir, sep);
   for (const entry of entries.sort(byName)) {
     const name = entry.name;
     if (name.startsWith('.')) continue;
     if (slice.spent()) yield;
-    const file = join(dir, name);
-    const path = join(versionDir, name);
+    const file = fileDir + name;
+    const path = entryDir + name;
     if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
     else readVersionEntry(out, name, file, path, versionDir, volumeRoot);
   }
@@ -275,7 +278,7 @@ function readRegularEntry(
   versionDir: string,
 ): void {
   try {
-    readInto(out, name, file, path, true);
+    readInto(out, name, file, path, true, true);
   } catch (error) {
     if (errno(error) !== 'ENOENT') throw error;
     if (!isDirectory(versionDir)) throw new VersionVanished();
@@ -379,9 +382,10 @@ function readInto(
   file: string,
   path: string,
   noFollow: boolean,
+  listedRegular = false,
 ): void {
   try {
-    const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow, out.slab);
+    const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow, out.slab, listedRegular);
     if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
     else if ('refused' in read)
       out.refused.set(name, messages.notRegularAtOpen(file, read.refused));

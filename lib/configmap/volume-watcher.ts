@@ -42,19 +42,25 @@ export const watchMountDirectory: WatchFactory = (dir, usePolling) => {
 
 interface DirectoryLister {
   _readdirp?: (root: string, options: unknown) => unknown;
+  _nodeFsHandler?: { _handleRead?: (...args: unknown[]) => unknown };
 }
 
 /**
  * withoutRelisting makes chokidar 5 skip its listing of a watched directory
  * (`_handleRead` does nothing when `_readdirp` gives no stream, as it does once
  * the watcher is closed); the directory's `fs.watch` and its `raw` events stay.
- * A chokidar without that method is left as it is: every entry is `ignored`
+ * Its `_handleRead` itself, which chokidar calls on every event before it emits `raw` (a
+ * throttle entry, a 1 s timer and a set, to end at that missing stream), is made to end at once.
+ * A chokidar without these methods is left as it is: every entry is `ignored`
  * anyway, which spares its own `realpath` and per-file watchers, not the
  * listing (`test/unit/configmap/volume-watcher-calls.spec.ts` counts the calls).
  */
 function withoutRelisting(watcher: FSWatcher): void {
   const lister = watcher as unknown as DirectoryLister;
-  if (typeof lister._readdirp === 'function') lister._readdirp = () => undefined;
+  if (typeof lister._readdirp !== 'function') return;
+  lister._readdirp = () => undefined;
+  const handler = lister._nodeFsHandler;
+  if (typeof handler?._handleRead === 'function') handler._handleRead = () => undefined;
 }
 
 interface ThrottledTimers {

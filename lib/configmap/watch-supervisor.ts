@@ -11,8 +11,8 @@ export interface WatchSupervisorOptions {
   readonly path: string;
   readonly usePolling: boolean;
   readonly factory: WatchFactory;
-  /** Every raw or parsed event: a hint that something may have changed. */
-  readonly onEvent: () => void;
+  /** Every raw or parsed event: a hint that something may have changed; `name`, the entry a raw event names. */
+  readonly onEvent: (name?: string) => void;
   /** The watcher failed: the engine falls back to periodic checks. */
   readonly onFailure: (reason: string) => void;
   /** How long a failed watcher is left alone before it is reopened, in milliseconds. */
@@ -67,7 +67,7 @@ export class WatchSupervisor {
       // An event naming the watched directory itself: it was deleted or moved
       // (a new one may already stand there, even with the same inode number).
       if (name === self) this.stale = true;
-      this.options.onEvent();
+      this.options.onEvent(typeof name === 'string' ? name : undefined);
     });
     watcher.on('all', () => this.options.onEvent());
     watcher.on('error', (error) => this.fail(error));
@@ -88,21 +88,22 @@ export class WatchSupervisor {
    * reports again.
    */
   async ensure(): Promise<void> {
-    if (!this.needsReopen()) return;
+    if (this.closed) return;
+    const current = directoryId(this.options.path);
+    if (current === undefined) return;
+    if (this.watcher && !this.failed && !this.stale && current === this.watched) return;
+    if (this.failed && current === this.watched && Date.now() < this.reopenAfter) return;
     await this.release();
     await this.open();
   }
 
   /**
-   * needsReopen tells (one `stat`) whether {@link ensure} would reopen the watcher: a check that
-   * needs no reopening starts at once, on the stack of the event that asked for it.
+   * broken tells, without a system call, that the watcher is missing, failed or watches a
+   * directory that was deleted or moved: {@link ensure} must run before a check. (Whether the
+   * mount path now leads to another directory takes a `stat`: `ensure()` after the check.)
    */
-  needsReopen(): boolean {
-    if (this.closed) return false;
-    const current = directoryId(this.options.path);
-    if (current === undefined) return false;
-    if (this.watcher && !this.failed && !this.stale && current === this.watched) return false;
-    return !(this.failed && current === this.watched && Date.now() < this.reopenAfter);
+  get broken(): boolean {
+    return !this.closed && (this.watcher === undefined || this.failed || this.stale);
   }
 
   /** release closes the current watcher (the directory vanished); `ensure()` opens a new one. */

@@ -1,3 +1,4 @@
+import { afterThisStack } from './after-this-stack.util.js';
 import type { EventEmitter2, EventEmitterReadinessWatcher } from '@nestjs/event-emitter';
 import type { FlagChecksums, ReloadReport } from '../configmap/reload-report.interface.js';
 import type { DflagLogger } from '../configmap/dflag-logger.interface.js';
@@ -142,7 +143,7 @@ export class FlagEventsPublisher {
       this.applying = slot;
       // The engine reports synchronously after applying; a report that never
       // came must not capture the changes of later batches.
-      queueMicrotask(() => {
+      afterThisStack(() => {
         if (this.applying === slot) this.applying = undefined;
       });
     }
@@ -150,7 +151,7 @@ export class FlagEventsPublisher {
     this.enqueue({
       kind: 'changes',
       changes: batch.changes,
-      checksums: { dynamic: flagSet.checksum('dynamic'), static: flagSet.checksum('static') },
+      checksums: flagSet.checksumsNow(),
       generation: this.engine.generation ?? this.engine.status().generation,
       version: this.applying,
       own,
@@ -173,7 +174,7 @@ export class FlagEventsPublisher {
   private schedule(): void {
     if (!this.ready || this.scheduled || this.queue.length === 0) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    afterThisStack(() => {
       this.scheduled = false;
       this.flush();
     });
@@ -216,23 +217,33 @@ export class FlagEventsPublisher {
    */
   private emit(event: DflagEvent, payload: unknown): void {
     const emitter = this.emitter as EventEmitter2;
-    const fail = (error: unknown): void =>
-      this.logger.error(messages.listenerFailed(event, errorMessage(error)));
-    const calls: Array<() => unknown> = [
-      ...emitter.listenersAny().map((listener) => () => listener.call(emitter, event, payload)),
-      // A copy: a `once` listener removes itself while the list is walked.
-      ...[...emitter.listeners(event)].map((listener) => () => listener.call(emitter, payload)),
-    ];
-    for (const call of calls) {
-      try {
-        // Listeners may read `this.event`, which EventEmitter2 sets before each call.
-        (emitter as { event?: unknown }).event = event;
-        const result = call();
-        if (isThenable(result)) this.track(Promise.resolve(result).then(undefined, fail));
-      } catch (error) {
-        fail(error);
-      }
+    const any = emitter.listenersAny();
+    // A copy: a `once` listener removes itself while the list is walked.
+    const listeners = [...emitter.listeners(event)];
+    for (const listener of any) this.call(emitter, event, listener, event, payload);
+    for (const listener of listeners) this.call(emitter, event, listener, payload);
+  }
+
+  /** call calls one listener on its own: what it throws or rejects with is logged. */
+  private call(
+    emitter: EventEmitter2,
+    event: DflagEvent,
+    listener: (...args: unknown[]) => unknown,
+    ...args: unknown[]
+  ): void {
+    try {
+      // Listeners may read `this.event`, which EventEmitter2 sets before each call.
+      (emitter as { event?: unknown }).event = event;
+      const result = listener.apply(emitter, args);
+      if (isThenable(result))
+        this.track(Promise.resolve(result).then(undefined, (error) => this.fail(event, error)));
+    } catch (error) {
+      this.fail(event, error);
     }
+  }
+
+  private fail(event: DflagEvent, error: unknown): void {
+    this.logger.error(messages.listenerFailed(event, errorMessage(error)));
   }
 }
 

@@ -23,6 +23,7 @@ export interface ChangeContext {
  */
 export function toFlagChangedEvent(change: FlagChange, context: ChangeContext): FlagChangedEvent {
   const dynamic = context.flagSet.find(change.name)?.dynamic ?? true;
+  const { checksums } = context;
   const event: FlagChangedEvent = Object.freeze({
     name: change.name,
     previous: change.sensitive ? REDACTED : change.previous,
@@ -31,7 +32,10 @@ export function toFlagChangedEvent(change: FlagChange, context: ChangeContext): 
     previousSource: change.previousSource,
     sensitive: change.sensitive,
     generation: context.generation,
-    checksum: dynamic ? context.checksums.dynamic : context.checksums.static,
+    // Read when asked: the set's checksums are written when first read (`FlagSet.checksumsNow`).
+    get checksum(): string {
+      return dynamic ? checksums.dynamic : checksums.static;
+    },
     at: change.at,
     flagSet: context.flagSet.name,
     path: context.path,

@@ -5,6 +5,7 @@ import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { UnknownFlagError } from '../errors/unknown-flag.error.js';
 import { checksumOf, sortedByName } from './checksum.util.js';
+import type { FlagChecksums } from '../configmap/reload-report.interface.js';
 import type { CommandLineResult } from './command-line.js';
 import { parseCommandLine } from './command-line.js';
 import type { EnvironmentOptions } from './environment.js';
@@ -76,6 +77,10 @@ export class FlagSet implements Iterable<Flag<unknown>> {
    * flags leaves the static checksum as it was).
    */
   private readonly checksums = new Map<'dynamic' | 'static', string>();
+  /** What {@link checksumsNow} handed out for the values serving now, until the next swap. */
+  private current: FlagChecksums | undefined;
+  /** Writes what {@link checksumsNow} handed out and was not read yet. */
+  private settle: (() => void) | undefined;
   /** The flags of each kind sorted by name, as checksums take them, until the next declaration. */
   private readonly sortedByKind = new Map<'dynamic' | 'static', readonly Flag<unknown>[]>();
 
@@ -99,6 +104,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     if (this.flags.has(name))
       throw new FlagDeclarationError(name, messages.duplicateFlag(name, this.name));
     const flag = new Flag<T>(name, spec, this);
+    this.settleChecksums();
     this.flags.set(name, flag as Flag<unknown>);
     this.checksums.clear();
     this.sortedByKind.clear();
@@ -176,6 +182,8 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     const resolved: Array<[Staged, ResolvedValue<unknown>]> = [];
     for (const entry of staged.values())
       resolved.push([entry, entry.flag.resolveWith(entry.layers)]);
+    // Checksums handed out for the values serving until now are written before they change.
+    if (resolved.length > 0) this.settleChecksums();
     // Swap: every flag of the batch, with no await or callback in between.
     for (const [{ flag, layers }, next] of resolved) {
       const previous = flag.get();
@@ -271,6 +279,41 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       this.checksums.set(which, sum);
     }
     return sum;
+  }
+
+  /**
+   * @internal checksumsNow returns the checksums of the values serving now, each written when
+   * first read: a checksum is a hash over every flag of its kind, which a swap's events and
+   * report carry and few read before the swap's events went out. What was not read is written
+   * before the next swap or declaration (so that it never describes a later state), or when
+   * {@link settleChecksums} is called (the engine does once a version's events went out).
+   */
+  checksumsNow(): FlagChecksums {
+    if (this.current) return this.current;
+    let dynamic = this.checksums.get('dynamic');
+    let fixed = this.checksums.get('static');
+    const write = (which: 'dynamic' | 'static'): string => this.checksum(which);
+    this.settle = () => {
+      dynamic ??= write('dynamic');
+      fixed ??= write('static');
+    };
+    this.current = {
+      get dynamic(): string {
+        return (dynamic ??= write('dynamic'));
+      },
+      get static(): string {
+        return (fixed ??= write('static'));
+      },
+    };
+    return this.current;
+  }
+
+  /** @internal settleChecksums writes the checksums {@link checksumsNow} handed out and nobody read yet. */
+  settleChecksums(): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.current = undefined;
+    settle?.();
   }
 
   /** usage returns the `--help` table of every flag. */

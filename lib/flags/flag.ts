@@ -140,6 +140,11 @@ export class Flag<T> {
     return this.validateParsed(parsed, raw, source, origin);
   }
 
+  /** @internal parsesInSteps tells whether {@link parseInSteps} can pause (else it is {@link parse}). */
+  get parsesInSteps(): boolean {
+    return this.codec.parseSteps !== undefined;
+  }
+
   /**
    * @internal parseInSteps is {@link parse} spread over event-loop turns where the codec can
    * (a big JSON document: decoding, `JSON.parse`, the walk, then the validator), pausing when

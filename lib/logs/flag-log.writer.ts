@@ -1,9 +1,11 @@
+import { afterThisStack } from '../events/after-this-stack.util.js';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import type { DflagLogger } from '../configmap/dflag-logger.interface.js';
 import { readMountinfo, subPathMounts } from '../configmap/mountinfo.util.js';
 import type { ReloadReport } from '../configmap/reload-report.interface.js';
 import type { DflagEngine } from '../dflag-engine.interface.js';
+import { errorMessage } from '../errors/error-message.util.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagBatch } from '../flags/flag-batch.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
@@ -121,9 +123,14 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
    * microtask was queued at the swap), so that formatting it does not delay them.
    */
   private onReport(report: ReloadReport): void {
-    queueMicrotask(() => {
-      this.writeChanges(report.changes, report.version, report.generation);
-      this.checkPending(report.version);
+    afterThisStack(() => {
+      try {
+        this.writeChanges(report.changes, report.version, report.generation);
+        this.checkPending(report.version);
+      } catch (error) {
+        // A logger that throws, off the engine's stack (which caught it before): never a crash.
+        process.emitWarning(messages.reloadListenerFailed(errorMessage(error)), 'DflagWarning');
+      }
     });
   }
 
