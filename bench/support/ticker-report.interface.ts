@@ -1,11 +1,13 @@
 /**
  * TickerReport is what a subject's event-loop ticker saw while it reloaded: the longest turns that
- * held no swap (at most 100, longest first) by wall-clock time and by CPU time, how many of them
- * took over 5 ms, and every turn that held a swap.
+ * held no swap (at most 100, longest first) by wall-clock time, by CPU time and by wall-clock time
+ * net of the garbage collector's pauses in them, how many of them took over 5 ms, and every turn
+ * that held a swap.
  */
 export interface TickerReport {
   others: number[];
   othersCpu: number[];
+  othersNetOfGc: number[];
   overFive: number;
   overFiveCpu: number;
   swapTurns: number[];

@@ -10,7 +10,7 @@ import type { FlagSource } from './flag-source.js';
 import { FLAG_SOURCES } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
 import type { FlagSet } from './flag-set.js';
-import { redact, REDACTED } from './redact.util.js';
+import { MAX_SHOWN_LENGTH, redact, REDACTED } from './redact.util.js';
 import { checkFailedReason, parseReason, validatorReason } from './refusal-reason.util.js';
 import type { CompiledValidator } from './validator.js';
 import { compileValidator } from './validator.js';
@@ -261,7 +261,13 @@ export class Flag<T> {
   /** format returns display text for a value (the current one by default), redacted when sensitive. */
   format(value: T = this.current): string {
     if (this.sensitive) return REDACTED;
-    return remembered(this.shortTexts, value, () => redact(false, this.codec.format(value)));
+    return remembered(this.shortTexts, value, () =>
+      // One character more than is shown tells `redact` whether the text goes on.
+      redact(
+        false,
+        this.codec.formatPrefix?.(value, MAX_SHOWN_LENGTH + 1) ?? this.codec.format(value),
+      ),
+    );
   }
 
   /** formatWhole is {@link format} without shortening (the listing endpoint shows whole values), redacted when sensitive. */
@@ -284,7 +290,13 @@ export class Flag<T> {
     if (this.sensitive || value === null || typeof value !== 'object' || !Object.isFrozen(value))
       return;
     if (pause()) yield;
-    this.canonical(value);
+    const frozen = value as object;
+    if (!this.canonicalTexts.has(frozen)) {
+      const text = this.codec.canonicalSteps
+        ? yield* this.codec.canonicalSteps(value, pause)
+        : this.codec.canonical(value);
+      this.canonicalTexts.set(frozen, text);
+    }
     if (pause()) yield;
     this.format(value);
   }

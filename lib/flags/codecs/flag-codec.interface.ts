@@ -21,8 +21,15 @@ export interface FlagCodec<T> {
   freeze(value: T): T;
   /** Text for display (listings, usage, errors). */
   format(value: T): string;
+  /**
+   * The beginning of `format(value)`, at least `length` characters of it (all of it when
+   * shorter), for a codec whose display text of a big value is costly to write whole.
+   */
+  formatPrefix?(value: T, length: number): string;
   /** Canonical text for checksums: equal values give equal text. */
   canonical(value: T): string;
+  /** `canonical` in steps that `yield` when `pause()` says the turn's share is spent (see `parseSteps`). */
+  canonicalSteps?(value: T, pause: () => boolean): Generator<void, string, void>;
   /** Value equality (deep for structured kinds). */
   equals(a: T, b: T): boolean;
   /**

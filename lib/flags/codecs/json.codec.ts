@@ -4,36 +4,13 @@ import { deepFreeze } from './deep-freeze.util.js';
 import { jsonEquals } from './json-equals.util.js';
 import { MAX_JSON_DEPTH } from './json-depth.util.js';
 import { FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS, sealParsedJson } from './seal-json.util.js';
+import { canonicalJson, canonicalJsonSteps, jsonPrefix } from './json-text.util.js';
 import { toText } from './text.util.js';
 
-/** canonicalJson writes JSON with object keys sorted, so equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  return writeCanonical(value);
-}
+export { canonicalJson } from './json-text.util.js';
 
-function writeCanonical(value: unknown): string {
-  return JSON.stringify(sortedCopy(value));
-}
-
-const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * sortedCopy copies a JSON value with every object's keys inserted in sorted order, for one
- * native `JSON.stringify` (a replacer sorting each object costs ~4× as much on a 1 MiB document).
- * Integer-like keys come first in any object, as they would through a replacer.
- */
-function sortedCopy(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(sortedCopy);
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(byKey)) {
-    const item = sortedCopy((value as Record<string, unknown>)[key]);
-    // `__proto__` is refused in flag values; should one come here, it stays a plain key.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, enumerable: true });
-    else copy[key] = item;
-  }
-  return copy;
-}
+/** From this length on, `JSON.parse` (~1 ms per 64 KiB here) gets an event-loop turn of its own. */
+const PARSE_ALONE_CHARS = 64 * 1024;
 
 const parsed = (text: string): unknown => {
   try {
@@ -60,17 +37,21 @@ export const jsonCodec: FlagCodec<unknown> = {
   parse(raw) {
     return sealed(parsed(toText(raw)));
   },
-  // Decoding, JSON.parse and the walk each in a turn of their own if need be (1 MiB: ~1, ~17, ~10 ms).
+  // Decoding, JSON.parse and the walk each in a turn of their own if need be (1 MiB: ~1, ~17, ~10
+  // ms); a big document's JSON.parse always alone in its turn, which then lasts what it takes.
   *parseSteps(raw, pause) {
     const text = toText(raw);
-    if (pause()) yield;
+    const big = text.length >= PARSE_ALONE_CHARS;
+    if (big || pause()) yield;
     const value = parsed(text);
-    if (pause()) yield;
+    if (big || pause()) yield;
     return sealed(value);
   },
   freeze: deepFreeze,
   format: (value) => JSON.stringify(value),
+  formatPrefix: jsonPrefix,
   canonical: canonicalJson,
+  canonicalSteps: canonicalJsonSteps,
   equals: jsonEquals,
   accepts: (value) => jsonProblem(value, 0),
   // sealParsedJson checked depth and keys; JSON.parse gives no other kind of value.

@@ -1,0 +1,66 @@
+import {
+  canonicalJson,
+  canonicalJsonSteps,
+  jsonPrefix,
+} from '../../../lib/flags/codecs/json-text.util.js';
+import { defineFlags, flag, FlagSet } from '../../../lib/index.js';
+
+/** sortedReplacer is the plain way to write sorted JSON: what canonical text must equal. */
+const sortedReplacer = (_key: string, value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, (value as Record<string, unknown>)[k]]),
+      )
+    : value;
+
+const documents: unknown[] = [
+  null,
+  42,
+  'text with "quotes" and \u2028',
+  [],
+  {},
+  { b: 1, a: [3, { d: null, c: 'x' }], '10': true, '2': false, é: 'accent' },
+  JSON.parse('{"z":{"y":{"x":[1,2,{"w":"deep"}]}},"a":[[],[{}]]}'),
+  Array.from({ length: 600 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] })),
+];
+
+describe('the texts of a JSON value', () => {
+  it('canonical text sorts every object\u2019s keys, as a sorting replacer would', () => {
+    for (const value of documents) {
+      expect(canonicalJson(value)).toBe(JSON.stringify(value, sortedReplacer));
+    }
+  });
+
+  it('canonical text written in steps pauses on a big document and gives the same text', () => {
+    const big = documents.at(-1);
+    const steps = canonicalJsonSteps(big, () => true);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(1);
+    expect(next.value).toBe(canonicalJson(big));
+  });
+
+  it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
+    for (const value of documents) {
+      const whole = JSON.stringify(value);
+      for (const length of [1, 5, 81, 10_000, 1_000_000]) {
+        const prefix = jsonPrefix(value, length);
+        expect(whole.startsWith(prefix)).toBe(true);
+        expect(prefix.length).toBeGreaterThanOrEqual(Math.min(whole.length, length));
+        if (whole.length <= length) expect(prefix).toBe(whole);
+      }
+    }
+  });
+
+  it('a big document\u2019s change-line text is the shortened text of the whole', () => {
+    const set = new FlagSet('json-text');
+    const { doc } = defineFlags({ doc: flag.json({ default: {}, description: '' }) }, set);
+    const value = documents.at(-1) as object;
+    set.override({ doc: value });
+    const whole = JSON.stringify(doc.get());
+    expect(doc.format()).toBe(`${whole.slice(0, 79)}…`);
+  });
+});
