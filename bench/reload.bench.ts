@@ -47,17 +47,25 @@ for (const keys of KEY_COUNTS) {
   const baseline = (await Subject.spawn('baseline', baseDir, keys, last)).subject;
   let version = 0;
   /** cpuPerVersion: the subject's CPU per version written by `swap`, net of its idle CPU. */
+  /** idleRate: the subject's CPU (µs) per ms of wall time while nothing is written. */
+  const idleRate = async (who: Subject, ms: number): Promise<number> => {
+    const from = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
+    await pause(ms);
+    return (((await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number) - from) / ms;
+  };
   const cpuPerVersion = async (who: Subject, swap: () => Promise<unknown>): Promise<number> => {
+    // What the subject spends doing nothing, before the versions and after them (past a second
+    // for the collections and timers that follow the last one): the lower rate is its idle, a
+    // higher one held work left over (which would be taken off the versions' CPU).
+    const idleFirst = await idleRate(who, 1000);
     const before = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
     const t0 = performance.now();
     for (let i = 0; i < swaps; i++) await swap();
     const wall = performance.now() - t0;
     const after = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
-    const idleBefore = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
-    const idleMs = Math.min(wall, 3000);
-    await pause(idleMs);
-    const idleAfter = (await who.request({ cmd: 'cpu' }, 'cpu')).cpu as number;
-    return (after - before - ((idleAfter - idleBefore) / idleMs) * wall) / swaps / 1000;
+    await pause(1000);
+    const idle = Math.min(idleFirst, await idleRate(who, 1000));
+    return (after - before - idle * wall) / swaps / 1000;
   };
   let baseVersion = 0;
   const baseLatency: number[] = [];
