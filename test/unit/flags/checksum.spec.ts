@@ -101,3 +101,27 @@ describe('checksum and sensitive flags', () => {
     expect(withPin('4821').checksum('dynamic')).toBe(expected);
   });
 });
+
+describe('checksums handed out with a swap', () => {
+  it('describe the values they were handed out for, read before or after a later swap', () => {
+    const set = declareAll('forward');
+    set.apply([{ name: 'alpha', source: 'override', value: 2 }]);
+    const handed = set.checksumsNow();
+    const expected = { dynamic: set.checksum('dynamic'), static: set.checksum('static') };
+    const unread = set.checksumsNow();
+    set.apply([{ name: 'alpha', source: 'override', value: 3 }]);
+    expect(set.checksum('dynamic')).not.toBe(expected.dynamic);
+    expect({ ...handed }).toEqual(expected);
+    expect(JSON.parse(JSON.stringify(unread))).toEqual(expected);
+  });
+
+  it('that nobody read are written before a declaration changes the set', () => {
+    const set = declareAll('forward');
+    set.apply([{ name: 'alpha', source: 'override', value: 5 }]);
+    const unread = set.checksumsNow();
+    const before = set.checksum('dynamic');
+    set.declare('delta', flag.int({ default: 1, description: '', dynamic: true }));
+    expect(set.checksum('dynamic')).not.toBe(before);
+    expect(unread.dynamic).toBe(before);
+  });
+});
