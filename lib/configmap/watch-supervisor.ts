@@ -91,7 +91,7 @@ export class WatchSupervisor {
     if (this.closed) return;
     const current = directoryId(this.options.path);
     if (current === undefined) return;
-    if (this.watcher && !this.failed && !this.stale && current === this.watched) return;
+    if (!this.broken && current === this.watched) return;
     if (this.failed && current === this.watched && Date.now() < this.reopenAfter) return;
     await this.release();
     await this.open();

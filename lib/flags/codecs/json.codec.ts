@@ -7,8 +7,6 @@ import { FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS, sealParsedJson } from './seal-js
 import { canonicalJson, canonicalJsonSteps, jsonPrefix } from './json-text.util.js';
 import { toText } from './text.util.js';
 
-export { canonicalJson } from './json-text.util.js';
-
 /** From this length on, `JSON.parse` (~1 ms per 64 KiB here) gets an event-loop turn of its own. */
 const PARSE_ALONE_CHARS = 64 * 1024;
 
