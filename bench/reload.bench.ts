@@ -135,6 +135,8 @@ for (const keys of KEY_COUNTS) {
     otherTurnsOver5Ms: ticker.overFive,
     longestOtherTurnCpuMs: ticker.othersCpu[0] ?? 0,
     longestOtherTurnNetOfGcMs: ticker.othersNetOfGc[0] ?? 0,
+    longestOtherTurnScheduledMs: ticker.othersScheduled[0] ?? 0,
+    longestOtherTurnOwnMs: ticker.othersOwn[0] ?? 0,
     otherTurnsOver5MsCpu: ticker.overFiveCpu,
     swapTurnCpuP50Ms: quantile(ticker.swapTurnsCpu, 0.5),
     swapTurnCpuMaxMs: Math.max(...ticker.swapTurnsCpu),
@@ -150,7 +152,7 @@ for (const keys of KEY_COUNTS) {
     `  ${keys} keys: swap → every handle p50 ${fmt(entry.handleP50Ms)} ms, max ${fmt(entry.handleMaxMs)} ms; → last flag.changed p50 ${fmt(entry.busP50Ms)} ms, max ${fmt(entry.busMaxMs)} ms (n=${swaps}); the baseline reads and parses it in p50 ${fmt(entry.baselineP50Ms)} ms, max ${fmt(entry.baselineMaxMs)} ms`,
   );
   console.log(
-    `    longest turn without the swap ${fmt(entry.longestOtherTurnMs)} ms wall, ${fmt(entry.longestOtherTurnCpuMs)} ms CPU, ${fmt(entry.longestOtherTurnNetOfGcMs)} ms net of the collections in it (over 5 ms: ${entry.otherTurnsOver5Ms} turns wall, ${entry.otherTurnsOver5MsCpu} CPU); the swap's turn p50 ${fmt(entry.swapTurnP50Ms)} ms wall / ${fmt(entry.swapTurnCpuP50Ms)} ms CPU, max ${fmt(entry.swapTurnMaxMs)} / ${fmt(entry.swapTurnCpuMaxMs)} ms`,
+    `    longest turn without the swap ${fmt(entry.longestOtherTurnMs)} ms wall, ${fmt(entry.longestOtherTurnCpuMs)} ms CPU, ${fmt(entry.longestOtherTurnNetOfGcMs)} ms net of the collections in it, ${fmt(entry.longestOtherTurnScheduledMs)} ms net of the time it waited for a CPU, ${fmt(entry.longestOtherTurnOwnMs)} ms net of both (over 5 ms: ${entry.otherTurnsOver5Ms} turns wall, ${entry.otherTurnsOver5MsCpu} CPU); the swap's turn p50 ${fmt(entry.swapTurnP50Ms)} ms wall / ${fmt(entry.swapTurnCpuP50Ms)} ms CPU, max ${fmt(entry.swapTurnMaxMs)} / ${fmt(entry.swapTurnCpuMaxMs)} ms`,
   );
   console.log(
     `    CPU per version ${fmt(cpuPerVersionMs)} ms vs a minimal watcher reading and parsing it ${fmt(readParseMs)} ms = ${fmt(entry.cpuRatio)}× (re-reading a version already cached: ${fmt(hotReadParseMs)} ms); start-up ${fmt(startupMs)} ms`,

@@ -16,7 +16,7 @@
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import 'reflect-metadata';
@@ -128,7 +128,45 @@ const startupMs = performance.now() - startedAt;
 let ticking = false;
 let lastTick = 0;
 let lastCpu = 0;
-let gaps: Array<[number, number, number]> = [];
+let lastWaited = 0;
+let gaps: Array<[number, number, number, number]> = [];
+/**
+ * waitedNow is the time (ns) the main thread has spent runnable but waiting for a CPU, from
+ * Linux's `/proc/thread-self/schedstat` (its second field): what a turn lasted beyond the code's
+ * own work because the machine ran something else. 0 where the file does not exist.
+ */
+const schedstat = ((): number | undefined => {
+  try {
+    return openSync('/proc/thread-self/schedstat', 'r');
+  } catch {
+    return undefined;
+  }
+})();
+const schedBuf = Buffer.alloc(96);
+let ranNs = 0;
+const waitedNow = (): number => {
+  if (schedstat === undefined) return 0;
+  const n = readSync(schedstat, schedBuf, 0, schedBuf.length, 0);
+  const text = schedBuf.toString('latin1', 0, n);
+  const from = text.indexOf(' ') + 1;
+  ranNs = Number(text.slice(0, from - 1));
+  return Number(text.slice(from, text.indexOf(' ', from)));
+};
+let lastRan = 0;
+import { readdirSync as lsSync } from 'node:fs';
+const threadsNow = (): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const tid of lsSync('/proc/self/task')) {
+    try {
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim();
+      const ran = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'latin1').split(' ')[0]);
+      out.set(`${name}:${tid}`, ran);
+    } catch {}
+  }
+  return out;
+};
+let lastThreads = new Map<string, number>();
+const dump: string[] = [];
 /**
  * The garbage collector's pauses while ticking, as [start, end] on the hrtime clock (ns): a
  * turn's length net of the collections in it is the code's own block (a collection's length
@@ -155,10 +193,20 @@ const tick = (): void => {
   if (!ticking) return;
   const at = now();
   const cpu = cpuNow();
+  const waited = waitedNow();
   // Only turns that can matter are kept: millions of short ones would make the GC the subject.
-  if (at - lastTick > 200_000) gaps.push([lastTick, at, (cpu - lastCpu) / 1000]);
+  if (at - lastTick > 200_000) gaps.push([lastTick, at, (cpu - lastCpu) / 1000, waited - lastWaited]);
+  const threads = process.env.TURNS_THREADS ? threadsNow() : lastThreads;
+  if (process.env.TURNS_DUMP && at - lastTick > 3e6) {
+    const prev = swaps.filter((x) => x <= at).pop();
+    const busy = [...threads].map(([k, v]) => [k, (v - (lastThreads.get(k) ?? v)) / 1e6] as const).filter(([, v]) => v > 0.5).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ');
+    dump.push(`window ${Math.round(lastTick / 1000)} ${Math.round(at / 1000)} ${busy} turn ${((at - lastTick) / 1e6).toFixed(2)} main-cpu ${((ranNs - lastRan) / 1e6).toFixed(2)} proc-cpu ${((cpu - lastCpu) / 1000).toFixed(2)} waited ${((waited - lastWaited) / 1e6).toFixed(2)} since-swap-start ${prev === undefined ? '-' : ((lastTick - prev) / 1e6).toFixed(1)}`);
+  }
+  lastRan = ranNs;
+  lastThreads = threads;
   lastTick = at;
   lastCpu = cpu;
+  lastWaited = waited;
   setImmediate(tick);
 };
 
@@ -170,10 +218,12 @@ function tickerReport(): TickerReport {
   const others: number[] = [];
   const othersNetOfGc: number[] = [];
   const othersCpu: number[] = [];
+  const othersScheduled: number[] = [];
+  const othersOwn: number[] = [];
   const swapTurns: number[] = [];
   const swapTurnsCpu: number[] = [];
   let s = 0;
-  for (const [from, to, cpuMs] of gaps) {
+  for (const [from, to, cpuMs, waitedNs] of gaps) {
     const ms = (to - from) / 1e6;
     let held = false;
     while (s < swaps.length && (swaps[s] as number) < to) {
@@ -191,15 +241,22 @@ function tickerReport(): TickerReport {
         paused += Math.max(0, Math.min(end, to) - Math.max(start, from));
       }
       othersNetOfGc.push(ms - paused / 1e6);
+      othersScheduled.push(ms - waitedNs / 1e6);
+      othersOwn.push(ms - Math.max(paused, waitedNs) / 1e6);
     }
   }
+  if (process.env.TURNS_DUMP) console.error(dump.join('\n'));
   others.sort((a, b) => b - a);
   othersCpu.sort((a, b) => b - a);
   othersNetOfGc.sort((a, b) => b - a);
+  othersScheduled.sort((a, b) => b - a);
+  othersOwn.sort((a, b) => b - a);
   return {
     others: others.slice(0, 100),
     othersCpu: othersCpu.slice(0, 100),
     othersNetOfGc: othersNetOfGc.slice(0, 100),
+    othersScheduled: othersScheduled.slice(0, 100),
+    othersOwn: othersOwn.slice(0, 100),
     overFive: others.filter((ms) => ms > 5).length,
     overFiveCpu: othersCpu.filter((ms) => ms > 5).length,
     swapTurns,
@@ -231,6 +288,7 @@ process.on('message', async (message: { cmd: string; repeat?: number }) => {
       ticking = true;
       lastTick = now();
       lastCpu = cpuNow();
+      lastWaited = waitedNow();
       setImmediate(tick);
       send({ ok: true });
       break;

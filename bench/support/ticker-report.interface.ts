@@ -8,6 +8,8 @@ export interface TickerReport {
   others: number[];
   othersCpu: number[];
   othersNetOfGc: number[];
+  othersScheduled: number[];
+  othersOwn: number[];
   overFive: number;
   overFiveCpu: number;
   swapTurns: number[];

@@ -295,11 +295,12 @@ export class ConfigMapEngine {
     if (!this.watching) return this.checkNow(trigger);
     if (this.watcher.broken) return this.watcher.ensure().then(() => this.checkNow(trigger));
     // After the check, and after the microtask that puts its changes on the bus (queued at the
-    // swap): the checksums nobody read yet, and whether the mount path still leads to the
-    // directory watched (a `stat`).
+    // swap): whether the mount path still leads to the directory watched (a `stat`); and in a
+    // turn of its own, the checksums nobody read yet (a hash over every value: milliseconds for
+    // a big ConfigMap; a swap before it settles them first).
     const checked = this.checkNow(trigger) ?? Promise.resolve();
     return checked.then(() => {
-      this.flagSet.settleChecksums();
+      setImmediate(() => this.flagSet.settleChecksums());
       return this.watcher.ensure();
     });
   }

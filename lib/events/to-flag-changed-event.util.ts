@@ -3,7 +3,7 @@ import type { FlagChangedEvent } from '../dflag.events.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import { REDACTED } from '../flags/redact.util.js';
-import { markFlagChanged } from './flag-changed-events.registry.js';
+import { FlagChangedPayload } from './flag-changed-events.registry.js';
 
 /** ChangeContext is what a `flag.changed` payload adds to a flag set's change. */
 export interface ChangeContext {
@@ -12,7 +12,10 @@ export interface ChangeContext {
   readonly path: string;
   /** The version that made the change, or the one in force when it was made. */
   readonly generation: number;
-  /** The set's checksums right after the change's batch was swapped in. */
+  /**
+   * The set's checksums right after the change's batch was swapped in (`FlagSet.checksumsNow`:
+   * each is written when first read, once per swap, whichever payload reads it first).
+   */
   readonly checksums: FlagChecksums;
 }
 
@@ -24,21 +27,17 @@ export interface ChangeContext {
 export function toFlagChangedEvent(change: FlagChange, context: ChangeContext): FlagChangedEvent {
   const dynamic = context.flagSet.find(change.name)?.dynamic ?? true;
   const { checksums } = context;
-  const event: FlagChangedEvent = Object.freeze({
-    name: change.name,
-    previous: change.sensitive ? REDACTED : change.previous,
-    current: change.sensitive ? REDACTED : change.current,
-    source: change.source,
-    previousSource: change.previousSource,
-    sensitive: change.sensitive,
-    generation: context.generation,
-    // Read when asked: the set's checksums are written when first read (`FlagSet.checksumsNow`).
-    get checksum(): string {
-      return dynamic ? checksums.dynamic : checksums.static;
-    },
-    at: change.at,
-    flagSet: context.flagSet.name,
-    path: context.path,
-  });
-  return markFlagChanged(event);
+  return new FlagChangedPayload(
+    change.name,
+    change.sensitive ? REDACTED : change.previous,
+    change.sensitive ? REDACTED : change.current,
+    change.source,
+    change.previousSource,
+    change.sensitive,
+    context.generation,
+    dynamic ? checksums.dynamic : checksums.static,
+    change.at,
+    context.flagSet.name,
+    context.path,
+  );
 }

@@ -1,9 +1,10 @@
-import { afterThisStack } from '../events/after-this-stack.util.js';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import type { DflagLogger } from '../configmap/dflag-logger.interface.js';
 import { readMountinfo, subPathMounts } from '../configmap/mountinfo.util.js';
 import type { ReloadReport } from '../configmap/reload-report.interface.js';
+import { runSteps, runToEnd, TimeSlice } from '../configmap/time-slice.util.js';
+import type { Steps } from '../configmap/time-slice.util.js';
 import type { DflagEngine } from '../dflag-engine.interface.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { messages } from '../errors/messages.constant.js';
@@ -11,6 +12,7 @@ import type { FlagBatch } from '../flags/flag-batch.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
 import type { FlagSource } from '../flags/flag-source.js';
 import { changeText, showChange } from './change-text.util.js';
+import type { ShownChange } from './change-text.util.js';
 import { withJsonFields } from './json-fields.util.js';
 
 /** The layers below `configmap` that a user sets on purpose (a default is meant to be replaced). */
@@ -34,6 +36,9 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly unsubscribe: Array<() => void>;
   /** Static flags pending restart, and the version each was reported for. */
   private readonly pending = new Map<string, string | undefined>();
+  /** Lines still to write, in order: a version's lines are written in turns of their own. */
+  private readonly queue: Array<(slice: TimeSlice) => Steps<void>> = [];
+  private draining = false;
 
   private readonly logger: DflagLogger;
 
@@ -110,37 +115,73 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
       });
   }
 
-  /** onBatch logs a change made through the flag set (an override, `apply()`…); the engine's own versions are logged from their report. */
+  /**
+   * onBatch logs a change made through the flag set (an override, `apply()`…) at once, or after
+   * the lines still queued; the engine's own versions are logged from their report.
+   */
   private onBatch(batch: FlagBatch): void {
     if (batch.tag === this.engine) return;
     const { version, generation } = this.engine.status();
-    this.writeChanges(batch.changes, version, generation);
+    if (this.draining)
+      this.later((slice) => this.changeLine(batch.changes, version, generation, slice));
+    else runToEnd(this.changeLine(batch.changes, version, generation, TimeSlice.endless()));
   }
 
   /**
-   * onReport logs a ConfigMap version's changes (its report carries them, with its version). The
-   * line is written from a microtask: after the version's `flag.changed` events went out (their
-   * microtask was queued at the swap), so that formatting it does not delay them.
+   * onReport logs a ConfigMap version's changes (its report carries them, with its version) in
+   * turns after the swap's: after the version's `flag.changed` events went out, and without
+   * lengthening the turn that holds the swap. A big version's line is built in slices of time
+   * (redacting, shortening and escaping a thousand values takes milliseconds).
    */
   private onReport(report: ReloadReport): void {
-    afterThisStack(() => {
+    // Which static flags wait for a restart is read now: the lines are written later.
+    const pendingRestart = this.engine.pendingRestart ?? this.engine.status().pendingRestart;
+    this.later((slice) => this.versionLines(report, pendingRestart, slice));
+  }
+
+  private *versionLines(
+    report: ReloadReport,
+    pendingRestart: readonly string[],
+    slice: TimeSlice,
+  ): Steps<void> {
+    yield* this.changeLine(report.changes, report.version, report.generation, slice);
+    this.checkPending(report.version, pendingRestart);
+  }
+
+  /** later queues lines to write from the next turn on, each job in slices, in order. */
+  private later(job: (slice: TimeSlice) => Steps<void>): void {
+    this.queue.push(job);
+    if (this.draining) return;
+    this.draining = true;
+    setImmediate(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const job = this.queue.shift() as (slice: TimeSlice) => Steps<void>;
+      const slice = TimeSlice.of();
       try {
-        this.writeChanges(report.changes, report.version, report.generation);
-        this.checkPending(report.version);
+        await runSteps(job(slice), slice);
       } catch (error) {
         // A logger that throws, off the engine's stack (which caught it before): never a crash.
         process.emitWarning(messages.reloadListenerFailed(errorMessage(error)), 'DflagWarning');
       }
-    });
+    }
+    this.draining = false;
   }
 
-  private writeChanges(
+  private *changeLine(
     changes: readonly FlagChange[],
     version: string | undefined,
     generation: number,
-  ): void {
+    slice: TimeSlice,
+  ): Steps<void> {
     if (changes.length === 0) return;
-    const shown = changes.map((change) => showChange(change, this.engine.flagSet));
+    const shown: ShownChange[] = [];
+    for (const change of changes) {
+      if (slice.spent()) yield;
+      shown.push(showChange(change, this.engine.flagSet));
+    }
     const source = [...new Set(shown.map((s) => s.source))].join('+');
     this.logger.log(
       messages.flagsChanged(this.engine.flagSet.name, shown.map(changeText), source, version),
@@ -157,8 +198,8 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** checkPending warns once per static flag and version that its ConfigMap value waits for a restart. */
-  private checkPending(version: string | undefined): void {
-    const now = new Set(this.engine.pendingRestart ?? this.engine.status().pendingRestart);
+  private checkPending(version: string | undefined, pendingRestart: readonly string[]): void {
+    const now = new Set(pendingRestart);
     for (const name of this.pending.keys()) if (!now.has(name)) this.pending.delete(name);
     for (const name of now) {
       if (this.pending.has(name) && this.pending.get(name) === version) continue;
