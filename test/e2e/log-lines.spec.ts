@@ -140,6 +140,26 @@ describe('the operator log lines', () => {
     for (const line of logger.lines) expect(valuesOf(line, service)).not.toContain(SECRET);
   });
 
+  it("keeps the order of the changes: an override made right after a version's swap is logged after the version's line", async () => {
+    const { flagSet, logger, service } = await start();
+    const engineBatch = new Promise<void>((resolve) =>
+      flagSet.onBatch((batch) => {
+        if (batch.tag === undefined) return;
+        // In the swap's own turn, before the version's line is written (it is built later).
+        queueMicrotask(() => flagSet.override({ rate_limit: 1 }));
+        resolve();
+      }),
+    );
+    await volume.write({ port: '8080', rate_limit: '20', api_key: 'k1' });
+    await engineBatch;
+    await eventually(() => expect(logger.lines).toHaveLength(3));
+    const { version } = service.status();
+    expect(logger.messages().slice(1)).toEqual([
+      `log: Flag set "app" changed from configmap (version ${version}): rate_limit: 10 → 20`,
+      `log: Flag set "app" changed from override (version ${version}): rate_limit: 20 → 1`,
+    ]);
+  });
+
   it('cuts a long value short', async () => {
     const { flagSet, logger } = await start();
     flagSet.override({ mode: 'x'.repeat(500) });
