@@ -63,13 +63,15 @@ const figures = {
   longestOtherTurnMs: ticker.others[0] ?? 0,
   longestOtherTurnCpuMs: ticker.othersCpu[0] ?? 0,
   longestOtherTurnNetOfGcMs: ticker.othersNetOfGc[0] ?? 0,
+  longestOtherTurnScheduledMs: ticker.othersScheduled[0] ?? 0,
+  longestOtherTurnOwnMs: ticker.othersOwn[0] ?? 0,
   swapTurnP50Ms: quantile(ticker.swapTurns, 0.5),
   swapTurnMaxMs: Math.max(...ticker.swapTurns),
   swapTurnCpuP50Ms: quantile(ticker.swapTurnsCpu, 0.5),
   swapTurnCpuMaxMs: Math.max(...ticker.swapTurnsCpu),
 };
 console.log(
-  `json-value: one ${bytes}-byte JSON value, ${SWAPS} versions; JSON.parse alone ${fmt(jsonParseMs)} ms back to back, ${fmt(jsonParseKeptMs)} ms (max ${fmt(jsonParseKeptMaxMs)}) in turns of its own keeping its result; longest turns without the swap (CPU): ${ticker.othersCpu.slice(0, 6).map(fmt).join(', ')} ms; net of collections: ${ticker.othersNetOfGc.slice(0, 6).map(fmt).join(', ')} ms`,
+  `json-value: one ${bytes}-byte JSON value, ${SWAPS} versions; JSON.parse alone ${fmt(jsonParseMs)} ms back to back, ${fmt(jsonParseKeptMs)} ms (max ${fmt(jsonParseKeptMaxMs)}) in turns of its own keeping its result; longest turns without the swap (CPU): ${ticker.othersCpu.slice(0, 6).map(fmt).join(', ')} ms; net of collections: ${ticker.othersNetOfGc.slice(0, 6).map(fmt).join(', ')} ms; net of collections and waits for a CPU: ${ticker.othersOwn.slice(0, 6).map(fmt).join(', ')} ms`,
 );
 console.log(
   `  longest turn without the swap ${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU; the swap's turn p50 ${fmt(figures.swapTurnP50Ms)} ms wall / ${fmt(figures.swapTurnCpuP50Ms)} ms CPU, max ${fmt(figures.swapTurnMaxMs)} / ${fmt(figures.swapTurnCpuMaxMs)} ms`,
@@ -80,9 +82,9 @@ const bound = jsonParseKeptMs + 2;
 const targets = [
   {
     name: 'single 1 MiB JSON value, longest block (the parse is in it)',
-    figure: `${fmt(figures.longestOtherTurnNetOfGcMs)} ms net of the garbage collector's pauses (with them: ${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU; JSON.parse alone, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
+    figure: `${fmt(figures.longestOtherTurnOwnMs)} ms net of the garbage collector's pauses and the waits for a CPU (net of the pauses alone ${fmt(figures.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(figures.longestOtherTurnScheduledMs)}; wall ${fmt(figures.longestOtherTurnMs)} ms, CPU ${fmt(figures.longestOtherTurnCpuMs)} ms; JSON.parse alone, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
     bound: `≤ JSON.parse + 2 ms (${fmt(bound)} ms)`,
-    met: figures.longestOtherTurnNetOfGcMs <= bound,
+    met: figures.longestOtherTurnOwnMs <= bound,
   },
   {
     name: 'single 1 MiB JSON value, the swap turn (compare, checksum, events, logs)',

@@ -179,9 +179,9 @@ for (const keys of KEY_COUNTS) {
       },
       {
         name: `library's longest event-loop block, ${keys} keys`,
-        figure: `${fmt(entry.longestOtherTurnNetOfGcMs)} ms net of the garbage collector's pauses (with them: ${fmt(entry.longestOtherTurnMs)} ms wall, ${fmt(entry.longestOtherTurnCpuMs)} ms CPU; swap turn apart: max ${fmt(entry.swapTurnMaxMs)} ms wall, ${fmt(entry.swapTurnCpuMaxMs)} ms CPU)`,
+        figure: `${fmt(entry.longestOtherTurnOwnMs)} ms net of the garbage collector's pauses and the waits for a CPU (net of the pauses alone ${fmt(entry.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(entry.longestOtherTurnScheduledMs)}; wall ${fmt(entry.longestOtherTurnMs)} ms, CPU ${fmt(entry.longestOtherTurnCpuMs)} ms; swap turn apart: max ${fmt(entry.swapTurnMaxMs)} ms wall, ${fmt(entry.swapTurnCpuMaxMs)} ms CPU)`,
         bound: '≤ 5 ms',
-        met: entry.longestOtherTurnNetOfGcMs <= 5,
+        met: entry.longestOtherTurnOwnMs <= 5,
       },
       {
         name: `start-up, ${keys} keys`,

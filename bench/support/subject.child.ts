@@ -123,18 +123,16 @@ else if (mode === 'nest' || mode === 'nest-json') {
 const startupMs = performance.now() - startedAt;
 
 // ---- the event-loop ticker: every turn's length, and which turns held a swap ----
-// Each turn is timed on the wall clock and in the process's CPU time: on a shared machine a turn
-// is also as long as the time the process was not scheduled, which its CPU time leaves out.
+// Each turn is timed on the wall clock, in the process's CPU time, and by how long the main
+// thread waited for a CPU: on a shared machine a turn is also as long as the time the process
+// was not scheduled, which its CPU time leaves out (but the CPU time of the process's other
+// threads, the collector's helpers, counts in).
 let ticking = false;
 let lastTick = 0;
 let lastCpu = 0;
 let lastWaited = 0;
 let gaps: Array<[number, number, number, number]> = [];
-/**
- * waitedNow is the time (ns) the main thread has spent runnable but waiting for a CPU, from
- * Linux's `/proc/thread-self/schedstat` (its second field): what a turn lasted beyond the code's
- * own work because the machine ran something else. 0 where the file does not exist.
- */
+/** The main thread's scheduler statistics (Linux), read again at each tick (`pread`). */
 const schedstat = ((): number | undefined => {
   try {
     return openSync('/proc/thread-self/schedstat', 'r');
@@ -143,30 +141,19 @@ const schedstat = ((): number | undefined => {
   }
 })();
 const schedBuf = Buffer.alloc(96);
-let ranNs = 0;
+/**
+ * waitedNow is the time (ns) the main thread has spent runnable but waiting for a CPU (the second
+ * field of `/proc/thread-self/schedstat`, exact: it is counted when the thread gets the CPU):
+ * what a turn lasted beyond the code's own work because the machine ran something else. 0 where
+ * the file does not exist.
+ */
 const waitedNow = (): number => {
   if (schedstat === undefined) return 0;
   const n = readSync(schedstat, schedBuf, 0, schedBuf.length, 0);
   const text = schedBuf.toString('latin1', 0, n);
   const from = text.indexOf(' ') + 1;
-  ranNs = Number(text.slice(0, from - 1));
   return Number(text.slice(from, text.indexOf(' ', from)));
 };
-let lastRan = 0;
-import { readdirSync as lsSync } from 'node:fs';
-const threadsNow = (): Map<string, number> => {
-  const out = new Map<string, number>();
-  for (const tid of lsSync('/proc/self/task')) {
-    try {
-      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'latin1').trim();
-      const ran = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'latin1').split(' ')[0]);
-      out.set(`${name}:${tid}`, ran);
-    } catch {}
-  }
-  return out;
-};
-let lastThreads = new Map<string, number>();
-const dump: string[] = [];
 /**
  * The garbage collector's pauses while ticking, as [start, end] on the hrtime clock (ns): a
  * turn's length net of the collections in it is the code's own block (a collection's length
@@ -195,15 +182,8 @@ const tick = (): void => {
   const cpu = cpuNow();
   const waited = waitedNow();
   // Only turns that can matter are kept: millions of short ones would make the GC the subject.
-  if (at - lastTick > 200_000) gaps.push([lastTick, at, (cpu - lastCpu) / 1000, waited - lastWaited]);
-  const threads = process.env.TURNS_THREADS ? threadsNow() : lastThreads;
-  if (process.env.TURNS_DUMP && at - lastTick > 3e6) {
-    const prev = swaps.filter((x) => x <= at).pop();
-    const busy = [...threads].map(([k, v]) => [k, (v - (lastThreads.get(k) ?? v)) / 1e6] as const).filter(([, v]) => v > 0.5).map(([k, v]) => `${k}=${v.toFixed(1)}`).join(' ');
-    dump.push(`window ${Math.round(lastTick / 1000)} ${Math.round(at / 1000)} ${busy} turn ${((at - lastTick) / 1e6).toFixed(2)} main-cpu ${((ranNs - lastRan) / 1e6).toFixed(2)} proc-cpu ${((cpu - lastCpu) / 1000).toFixed(2)} waited ${((waited - lastWaited) / 1e6).toFixed(2)} since-swap-start ${prev === undefined ? '-' : ((lastTick - prev) / 1e6).toFixed(1)}`);
-  }
-  lastRan = ranNs;
-  lastThreads = threads;
+  if (at - lastTick > 200_000)
+    gaps.push([lastTick, at, (cpu - lastCpu) / 1000, waited - lastWaited]);
   lastTick = at;
   lastCpu = cpu;
   lastWaited = waited;
@@ -242,10 +222,11 @@ function tickerReport(): TickerReport {
       }
       othersNetOfGc.push(ms - paused / 1e6);
       othersScheduled.push(ms - waitedNs / 1e6);
+      // A collection's pause may hold part of the wait: only the longer of the two is taken off,
+      // so that nothing is taken off twice (the figure is at least the code's own block).
       othersOwn.push(ms - Math.max(paused, waitedNs) / 1e6);
     }
   }
-  if (process.env.TURNS_DUMP) console.error(dump.join('\n'));
   others.sort((a, b) => b - a);
   othersCpu.sort((a, b) => b - a);
   othersNetOfGc.sort((a, b) => b - a);

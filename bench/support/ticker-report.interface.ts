@@ -1,8 +1,9 @@
 /**
  * TickerReport is what a subject's event-loop ticker saw while it reloaded: the longest turns that
- * held no swap (at most 100, longest first) by wall-clock time, by CPU time and by wall-clock time
- * net of the garbage collector's pauses in them, how many of them took over 5 ms, and every turn
- * that held a swap.
+ * held no swap (at most 100, longest first) by wall-clock time, by CPU time, by wall-clock time net
+ * of the garbage collector's pauses in them, net of the main thread's waits for a CPU, and net of
+ * both (`othersOwn`: the longer of the two taken off, never both: the code's own block is at most
+ * this), how many of them took over 5 ms, and every turn that held a swap.
  */
 export interface TickerReport {
   others: number[];
