@@ -2,8 +2,9 @@
  * A single JSON value of ~1 MiB (the most a ConfigMap holds), written by another process (this
  * one) into a volume a Nest application (a subject process, JSON flags) follows; each version
  * changes one field. Reported: the subject's longest event-loop turns while it reloads (wall
- * clock and CPU time), the swap's turn among them, against what `JSON.parse` alone takes on that
- * text in the subject — the bound is that parse plus 2 ms. `SWAPS=30`.
+ * clock and CPU time, and the library's own time in each, sampled by V8's profiler over another
+ * `SWAPS` versions), the swap's turn among them, against what `JSON.parse` alone takes on that
+ * text in the subject, sampled the same way — the bound is that parse plus 2 ms. `SWAPS=30`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,12 +46,26 @@ for (let v = 2; v < SWAPS + 2; v++) await swapOnce(v);
 const { ticker } = (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as {
   ticker: TickerReport;
 };
-const parses = (await subject.request({ cmd: 'json-parse' }, 'jsonParseMs')) as {
+// The same again under V8's sampling profiler: the library's own time in each turn.
+await subject.request({ cmd: 'ticker-on', profile: true }, 'ok');
+for (let v = SWAPS + 2; v < 2 * SWAPS + 2; v++) await swapOnce(v);
+const profiled = (
+  (await subject.request({ cmd: 'ticker-off' }, 'ticker')) as { ticker: TickerReport }
+).ticker;
+const parses = (await subject.request({ cmd: 'json-parse', repeat: SWAPS }, 'jsonParseMs')) as {
   jsonParseMs: number;
   jsonParseKeptMs: number;
   jsonParseKeptMaxMs: number;
+  jsonParseSampledMs: number;
+  jsonParseSampledMaxMs: number;
 };
-const { jsonParseMs, jsonParseKeptMs, jsonParseKeptMaxMs } = parses;
+const {
+  jsonParseMs,
+  jsonParseKeptMs,
+  jsonParseKeptMaxMs,
+  jsonParseSampledMs,
+  jsonParseSampledMaxMs,
+} = parses;
 await subject.stop();
 await rm(root, { recursive: true, force: true });
 
@@ -59,32 +74,43 @@ const figures = {
   swaps: SWAPS,
   jsonParseMs,
   jsonParseKeptMs,
+  jsonParseSampledMs,
+  jsonParseSampledMaxMs,
   jsonParseKeptMaxMs,
   longestOtherTurnMs: ticker.others[0] ?? 0,
   longestOtherTurnCpuMs: ticker.othersCpu[0] ?? 0,
   longestOtherTurnNetOfGcMs: ticker.othersNetOfGc[0] ?? 0,
   longestOtherTurnScheduledMs: ticker.othersScheduled[0] ?? 0,
   longestOtherTurnOwnMs: ticker.othersOwn[0] ?? 0,
+  longestOtherTurnSampledMs: profiled.othersSampled[0] ?? 0,
+  // Each version's longest turn is its parse: the median of the longest `SWAPS` turns.
+  parseTurnSampledP50Ms: quantile(profiled.othersSampled.slice(0, SWAPS), 0.5),
+  swapTurnSampledMaxMs: Math.max(...profiled.swapTurnsSampled),
   swapTurnP50Ms: quantile(ticker.swapTurns, 0.5),
   swapTurnMaxMs: Math.max(...ticker.swapTurns),
   swapTurnCpuP50Ms: quantile(ticker.swapTurnsCpu, 0.5),
   swapTurnCpuMaxMs: Math.max(...ticker.swapTurnsCpu),
 };
 console.log(
-  `json-value: one ${bytes}-byte JSON value, ${SWAPS} versions; JSON.parse alone ${fmt(jsonParseMs)} ms back to back, ${fmt(jsonParseKeptMs)} ms (max ${fmt(jsonParseKeptMaxMs)}) in turns of its own keeping its result; longest turns without the swap (CPU): ${ticker.othersCpu.slice(0, 6).map(fmt).join(', ')} ms; net of collections: ${ticker.othersNetOfGc.slice(0, 6).map(fmt).join(', ')} ms; net of collections and waits for a CPU: ${ticker.othersOwn.slice(0, 6).map(fmt).join(', ')} ms`,
+  `json-value: one ${bytes}-byte JSON value, ${SWAPS} versions; JSON.parse alone ${fmt(jsonParseMs)} ms back to back, ${fmt(jsonParseKeptMs)} ms (max ${fmt(jsonParseKeptMaxMs)}) in turns of its own keeping its result; longest turns without the swap (CPU): ${ticker.othersCpu.slice(0, 6).map(fmt).join(', ')} ms; net of collections: ${ticker.othersNetOfGc.slice(0, 6).map(fmt).join(', ')} ms; net of collections and waits for a CPU: ${ticker.othersOwn.slice(0, 6).map(fmt).join(', ')} ms; the library's own, sampled (another ${SWAPS} versions): ${profiled.othersSampled.slice(0, 6).map(fmt).join(', ')} ms`,
 );
 console.log(
   `  longest turn without the swap ${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU; the swap's turn p50 ${fmt(figures.swapTurnP50Ms)} ms wall / ${fmt(figures.swapTurnCpuP50Ms)} ms CPU, max ${fmt(figures.swapTurnMaxMs)} / ${fmt(figures.swapTurnCpuMaxMs)} ms`,
 );
-// The bound is the parse as a program using the document does it: its result kept (the
+// The bound is the parse as a program using the document does it, measured as the library's
+// turns are: sampled, in turns of its own, its result kept (the
 // collections its objects cause are in it, as they are in the library's parse turn).
-const bound = jsonParseKeptMs + 2;
+// Worst against worst (JSON.parse's own time varies by a few ms from one parse to the next),
+// each over as many parses, and the medians beside.
+const bound = jsonParseSampledMaxMs + 2;
 const targets = [
   {
     name: 'single 1 MiB JSON value, longest block (the parse is in it)',
-    figure: `${fmt(figures.longestOtherTurnOwnMs)} ms net of the garbage collector's pauses and the waits for a CPU (net of the pauses alone ${fmt(figures.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(figures.longestOtherTurnScheduledMs)}; wall ${fmt(figures.longestOtherTurnMs)} ms, CPU ${fmt(figures.longestOtherTurnCpuMs)} ms; JSON.parse alone, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
-    bound: `≤ JSON.parse + 2 ms (${fmt(bound)} ms)`,
-    met: figures.longestOtherTurnOwnMs <= bound,
+    figure: `${fmt(figures.longestOtherTurnSampledMs)} ms of the library's own code, sampled (the ticker's wall clock net of the garbage collector's pauses and the waits for a CPU: ${fmt(figures.longestOtherTurnOwnMs)}; net of the pauses alone ${fmt(figures.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(figures.longestOtherTurnScheduledMs)}; wall ${fmt(figures.longestOtherTurnMs)} ms, CPU ${fmt(figures.longestOtherTurnCpuMs)} ms; the library's parse turns p50 ${fmt(figures.parseTurnSampledP50Ms)} ms; JSON.parse alone, sampled the same way: max ${fmt(jsonParseSampledMaxMs)}, p50 ${fmt(jsonParseSampledMs)} ms; on the wall clock, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
+    bound: `≤ JSON.parse's longest + 2 ms (${fmt(bound)} ms), and p50 ≤ its p50 + 2 ms`,
+    met:
+      figures.longestOtherTurnSampledMs <= bound &&
+      figures.parseTurnSampledP50Ms <= jsonParseSampledMs + 2,
   },
   {
     name: 'single 1 MiB JSON value, the swap turn (compare, checksum, events, logs)',

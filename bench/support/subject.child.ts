@@ -18,6 +18,7 @@ import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
 import { openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
 import 'reflect-metadata';
 import { Injectable, Module } from '@nestjs/common';
@@ -27,6 +28,8 @@ import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
 import type { Flag, FlagChangedEvent } from '../../lib/index.js';
+import { libraryTimePerTurn } from './library-turns.util.js';
+import type { SampledProfile } from './library-turns.util.js';
 import type { TickerReport } from './ticker-report.interface.js';
 
 const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] =
@@ -194,16 +197,20 @@ const tick = (): void => {
  * tickerReport: the longest turns that held no swap (at most 100) by wall-clock time, and by CPU
  * time; and every turn that held one.
  */
-function tickerReport(): TickerReport {
+function tickerReport(sampled?: number[]): TickerReport {
   const others: number[] = [];
   const othersNetOfGc: number[] = [];
   const othersCpu: number[] = [];
   const othersScheduled: number[] = [];
   const othersOwn: number[] = [];
+  const othersSampled: number[] = [];
+  const swapTurnsSampled: number[] = [];
+  let g = -1;
   const swapTurns: number[] = [];
   const swapTurnsCpu: number[] = [];
   let s = 0;
   for (const [from, to, cpuMs, waitedNs] of gaps) {
+    g++;
     const ms = (to - from) / 1e6;
     let held = false;
     while (s < swaps.length && (swaps[s] as number) < to) {
@@ -213,7 +220,9 @@ function tickerReport(): TickerReport {
     if (held) {
       swapTurns.push(ms);
       swapTurnsCpu.push(cpuMs);
+      if (sampled) swapTurnsSampled.push(sampled[g] as number);
     } else {
+      if (sampled) othersSampled.push(sampled[g] as number);
       others.push(ms);
       othersCpu.push(cpuMs);
       let paused = 0;
@@ -232,18 +241,34 @@ function tickerReport(): TickerReport {
   othersNetOfGc.sort((a, b) => b - a);
   othersScheduled.sort((a, b) => b - a);
   othersOwn.sort((a, b) => b - a);
+  othersSampled.sort((a, b) => b - a);
   return {
     others: others.slice(0, 100),
     othersCpu: othersCpu.slice(0, 100),
     othersNetOfGc: othersNetOfGc.slice(0, 100),
     othersScheduled: othersScheduled.slice(0, 100),
     othersOwn: othersOwn.slice(0, 100),
+    othersSampled: othersSampled.slice(0, 100),
+    swapTurnsSampled,
     overFive: others.filter((ms) => ms > 5).length,
     overFiveCpu: othersCpu.filter((ms) => ms > 5).length,
     swapTurns,
     swapTurnsCpu,
   };
 }
+
+// ---- the library's own time per turn, from V8's sampling profiler (see library-turns.util.ts) ----
+const PROFILE_INTERVAL_US = 100;
+const libraryRoot = new URL('../../lib/', import.meta.url).href;
+const isLibraryUrl = (url: string): boolean =>
+  url.startsWith(libraryRoot) || url.includes('/node_modules/chokidar/');
+let session: Session | undefined;
+const post = (method: string, params?: object): Promise<unknown> =>
+  new Promise((resolve, reject) =>
+    (session as Session).post(method, params ?? {}, (error, result) =>
+      error ? reject(error) : resolve(result),
+    ),
+  );
 
 /** readAndParse is what processing one version costs by itself: read every key, parse every value. */
 function readAndParse(): void {
@@ -255,7 +280,7 @@ function readAndParse(): void {
   }
 }
 
-process.on('message', async (message: { cmd: string; repeat?: number }) => {
+process.on('message', async (message: { cmd: string; repeat?: number; profile?: boolean }) => {
   switch (message.cmd) {
     case 'cpu': {
       const { user, system } = process.cpuUsage();
@@ -263,6 +288,13 @@ process.on('message', async (message: { cmd: string; repeat?: number }) => {
       break;
     }
     case 'ticker-on':
+      if (message.profile) {
+        session = new Session();
+        session.connect();
+        await post('Profiler.enable');
+        await post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+        await post('Profiler.start');
+      }
       gaps = [];
       collections.length = 0;
       swaps.length = 0;
@@ -273,10 +305,19 @@ process.on('message', async (message: { cmd: string; repeat?: number }) => {
       setImmediate(tick);
       send({ ok: true });
       break;
-    case 'ticker-off':
+    case 'ticker-off': {
       ticking = false;
-      send({ ticker: tickerReport() });
+      let sampled: number[] | undefined;
+      if (session) {
+        const { profile } = (await post('Profiler.stop')) as { profile: SampledProfile };
+        session.disconnect();
+        session = undefined;
+        const turns = gaps.map(([from, to]) => [from, to] as const);
+        sampled = libraryTimePerTurn(profile, turns, isLibraryUrl, PROFILE_INTERVAL_US);
+      }
+      send({ ticker: tickerReport(sampled) });
       break;
+    }
     case 'json-parse': {
       // What JSON.parse alone takes on the watched key's current text (the 1 MiB case's bound).
       const text = readFileSync(join(dir, watchKey), 'utf8');
@@ -300,10 +341,37 @@ process.on('message', async (message: { cmd: string; repeat?: number }) => {
           keptTimes.push(performance.now() - began);
         }
         keptTimes.sort((a, b) => a - b);
+        // And under the sampling profiler, measured as the library's turns are: this file's
+        // own sampled time in each parse's turn (the collections out, the profiler's cost in).
+        session = new Session();
+        session.connect();
+        await post('Profiler.enable');
+        await post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+        await post('Profiler.start');
+        const turns: Array<readonly [number, number]> = [];
+        for (let i = 0; i < (message.repeat ?? 21); i++) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const began = now();
+          kept[i % 2] = JSON.parse(text);
+          turns.push([began, now()]);
+        }
+        const { profile } = (await post('Profiler.stop')) as { profile: SampledProfile };
+        session.disconnect();
+        session = undefined;
+        const thisFile = import.meta.url;
+        const sampled = libraryTimePerTurn(
+          profile,
+          turns,
+          (url) => url === thisFile,
+          PROFILE_INTERVAL_US,
+        );
+        sampled.sort((a, b) => a - b);
         send({
           jsonParseMs: times[Math.floor(times.length / 2)],
           jsonParseKeptMs: keptTimes[Math.floor(keptTimes.length / 2)],
           jsonParseKeptMaxMs: keptTimes[keptTimes.length - 1],
+          jsonParseSampledMs: sampled[Math.floor(sampled.length / 2)],
+          jsonParseSampledMaxMs: sampled[sampled.length - 1],
           kept: kept.length,
         });
       })();

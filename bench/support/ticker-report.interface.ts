@@ -11,6 +11,12 @@ export interface TickerReport {
   othersNetOfGc: number[];
   othersScheduled: number[];
   othersOwn: number[];
+  /**
+   * With the profiler on: the library's own sampled time in each turn without a swap (longest
+   * first, see `library-turns.util.ts`), and in each turn with one (in order).
+   */
+  othersSampled: number[];
+  swapTurnsSampled: number[];
   overFive: number;
   overFiveCpu: number;
   swapTurns: number[];
