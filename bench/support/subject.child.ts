@@ -270,6 +270,23 @@ const post = (method: string, params?: object): Promise<unknown> =>
     ),
   );
 
+/** startProfiler starts V8's sampling profiler in this process. */
+async function startProfiler(): Promise<void> {
+  session = new Session();
+  session.connect();
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
+  await post('Profiler.start');
+}
+
+/** stopProfiler stops it and returns what it sampled. */
+async function stopProfiler(): Promise<SampledProfile> {
+  const { profile } = (await post('Profiler.stop')) as { profile: SampledProfile };
+  (session as Session).disconnect();
+  session = undefined;
+  return profile;
+}
+
 /** readAndParse is what processing one version costs by itself: read every key, parse every value. */
 function readAndParse(): void {
   const version = join(dir, readlinkSync(join(dir, '..data')));
@@ -288,13 +305,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
       break;
     }
     case 'ticker-on':
-      if (message.profile) {
-        session = new Session();
-        session.connect();
-        await post('Profiler.enable');
-        await post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-        await post('Profiler.start');
-      }
+      if (message.profile) await startProfiler();
       gaps = [];
       collections.length = 0;
       swaps.length = 0;
@@ -309,9 +320,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
       ticking = false;
       let sampled: number[] | undefined;
       if (session) {
-        const { profile } = (await post('Profiler.stop')) as { profile: SampledProfile };
-        session.disconnect();
-        session = undefined;
+        const profile = await stopProfiler();
         const turns = gaps.map(([from, to]) => [from, to] as const);
         sampled = libraryTimePerTurn(profile, turns, isLibraryUrl, PROFILE_INTERVAL_US);
       }
@@ -343,11 +352,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
         keptTimes.sort((a, b) => a - b);
         // And under the sampling profiler, measured as the library's turns are: this file's
         // own sampled time in each parse's turn (the collections out, the profiler's cost in).
-        session = new Session();
-        session.connect();
-        await post('Profiler.enable');
-        await post('Profiler.setSamplingInterval', { interval: PROFILE_INTERVAL_US });
-        await post('Profiler.start');
+        await startProfiler();
         const turns: Array<readonly [number, number]> = [];
         for (let i = 0; i < (message.repeat ?? 21); i++) {
           await new Promise((resolve) => setImmediate(resolve));
@@ -355,9 +360,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
           kept[i % 2] = JSON.parse(text);
           turns.push([began, now()]);
         }
-        const { profile } = (await post('Profiler.stop')) as { profile: SampledProfile };
-        session.disconnect();
-        session = undefined;
+        const profile = await stopProfiler();
         const thisFile = import.meta.url;
         const sampled = libraryTimePerTurn(
           profile,
