@@ -2,6 +2,7 @@ import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { isVersionDirName } from '../kubelet/current-version.util.js';
+import { DATA_TMP_NAME } from '../kubelet/kubelet.constants.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { ApplyOutcome } from './apply-snapshot.js';
@@ -258,14 +259,16 @@ export class ConfigMapEngine {
 
   /**
    * onWatchEvent: a watcher event is a hint, except, in kubelet's layout, one naming a version
-   * directory (`..<timestamp>`: see `isVersionDirName`), whose creation and deletion never change
-   * what `..data` names. That spares the checks of a version being staged and of the old one being
-   * deleted. A swap's own hints are the two events of kubelet's `rename`: `..data_tmp` moved away,
-   * which comes first, then `..data`.
+   * directory (`..<timestamp>`: see `isVersionDirName`) or `..data_tmp`, whose creation, move and
+   * deletion never change what `..data` names. That spares the checks of a version being staged,
+   * of the symlink kubelet stages for it (a check there finds the old version, and can still be
+   * running when the `rename` comes, which then waits for it), and of the old version being
+   * deleted. A swap's hint is the event of `..data` that kubelet's `rename` makes.
    */
   private onWatchEvent(name: string | undefined): void {
     const layout = this.state.layout;
-    if (layout === 'kubelet' && name !== undefined && isVersionDirName(name)) return;
+    const staging = name !== undefined && (isVersionDirName(name) || name === DATA_TMP_NAME);
+    if (layout === 'kubelet' && staging) return;
     this.scheduler.event(layout === 'plain');
   }
 
