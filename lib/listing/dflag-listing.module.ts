@@ -4,6 +4,7 @@ import { checkListingOptions } from './check-listing-options.util.js';
 import { createListingController } from './create-listing-controller.js';
 import { createSetterController } from './create-setter-controller.js';
 import { createSetterScriptController } from './create-setter-script-controller.js';
+import { SetterBodyErrors } from './setter-body-errors.js';
 import type { DflagListingOptions } from './dflag-listing-options.interface.js';
 import { LISTING_OPTIONS } from './listing.constants.js';
 import { ListingRegistration } from './listing-registration.js';
@@ -45,6 +46,7 @@ export class DflagListingModule {
       providers: [
         { provide: LISTING_OPTIONS, useValue: checked },
         ListingRegistration,
+        ...(setter ? [SetterBodyErrors] : []),
         ...checked.providers,
       ],
     };

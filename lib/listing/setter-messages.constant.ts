@@ -32,6 +32,8 @@ export const setterMessages = {
     `Refused: a cross-site request (Origin ${quoteText(origin)} is not the Host ${quoteText(host)}); the setter answers only requests from its own pages or from tools such as curl`,
   tooLarge: (limit: number) =>
     `Payload too large: the setter's body is limited to ${limit} bytes (a value of 1 MiB plus the JSON envelope)`,
+  bodyNotJson:
+    'The body is not valid JSON (what the parser said is not shown: the body may hold a secret); it must be a JSON object: {"name": "flag", "value": "text", "ttl": "15m"} to set, {"name": "flag"} to remove',
   bodyNotObject:
     'The body must be a JSON object: {"name": "flag", "value": "text", "ttl": "15m"} to set, {"name": "flag"} to remove',
   fieldMissing: (field: string) => `The body has no "${e(field)}": it must be a string`,

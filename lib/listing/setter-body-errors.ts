@@ -1,0 +1,77 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import type { OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { STATUS_CODES } from 'node:http';
+import type { CheckedListingOptions } from './check-listing-options.util.js';
+import { LISTING_OPTIONS } from './listing.constants.js';
+import { replyListing } from './reply-listing.util.js';
+import { SETTER_ROUTE } from './setter.constants.js';
+import { setterMessages } from './setter-messages.constant.js';
+
+type ErrorMiddleware = (
+  error: unknown,
+  request: unknown,
+  response: unknown,
+  next: (error?: unknown) => void,
+) => void;
+
+interface ExpressLike {
+  use(handler: ErrorMiddleware): unknown;
+}
+
+/** isBodyParseFailure: body-parser's refusal of a body that is not valid JSON. */
+const isBodyParseFailure = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { type?: unknown }).type === 'entity.parse.failed';
+
+/** pathOf is a request's path without its query, repeated slashes or trailing slash. */
+const pathOf = (request: unknown): string => {
+  const { originalUrl, url } = request as { originalUrl?: unknown; url?: unknown };
+  const raw = typeof originalUrl === 'string' ? originalUrl : String(url);
+  return raw
+    .split(/[?#]/)[0]!
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
+};
+
+/**
+ * SetterBodyErrors answers a setter request whose body is not valid JSON with the setter's own
+ * 400, which quotes nothing of the body. On Express the application's JSON parser refuses such a
+ * body before any route, guard or route filter, and Nest answers with the parser's message, which
+ * quotes the body around the fault (`Unexpected token 'h', ..."value":hunter2SEC"... is not valid
+ * JSON`): a value being set, perhaps a secret's, would be echoed. This error middleware is added
+ * at module init, after the routes and before Nest's own error handler, and takes only that
+ * failure on the setter's path (the global prefix and a version segment before it allowed);
+ * anything else goes on to Nest. Fastify's parser already answers without quoting the body.
+ */
+@Injectable()
+export class SetterBodyErrors implements OnModuleInit {
+  constructor(
+    @Inject(LISTING_OPTIONS) private readonly options: CheckedListingOptions,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    if (adapter?.getType?.() !== 'express') return;
+    const suffix = `/${this.options.path}/${SETTER_ROUTE}`.replace(/\/{2,}/g, '/');
+    const handler: ErrorMiddleware = (error, request, response, next) => {
+      if (!isBodyParseFailure(error) || !pathOf(request).endsWith(suffix)) return next(error);
+      const status = HttpStatus.BAD_REQUEST;
+      const body = {
+        statusCode: status,
+        error: STATUS_CODES[status],
+        message: setterMessages.bodyNotJson,
+      };
+      replyListing(
+        adapter,
+        response,
+        status,
+        'application/json; charset=utf-8',
+        `${JSON.stringify(body)}\n`,
+      );
+    };
+    (adapter.getInstance() as ExpressLike).use(handler);
+  }
+}

@@ -1,0 +1,59 @@
+import request from 'supertest';
+import { AUTH, startSetterApp } from './support/setter-app.js';
+import type { SetterApp } from './support/setter-app.js';
+import type { ListingAdapter } from './support/listing-app.js';
+
+/** A body that is not JSON, holding what could be a secret where the parser stops. */
+const MALFORMED = '{"name":"banner","value":hunter2-SECRET}';
+
+const send = (app: SetterApp, path: string): request.Test =>
+  request(app.server).post(path).set(AUTH).set('Content-Type', 'application/json').send(MALFORMED);
+
+describe.each<ListingAdapter>(['express', 'fastify'])(
+  'a setter body that is not JSON, on %s',
+  (adapter) => {
+    let app: SetterApp | undefined;
+
+    afterEach(async () => {
+      await app?.close();
+      app = undefined;
+    });
+
+    it('is refused (400) without quoting any of it, and nothing is set', async () => {
+      app = await startSetterApp(adapter);
+      const before = app.service.get('banner');
+      const refused = await send(app, '/debug/flags/set').expect(400);
+      expect(refused.text).not.toMatch(/hunter|SECRET/);
+      if (adapter === 'express') {
+        expect(refused.body).toEqual({
+          statusCode: 400,
+          error: 'Bad Request',
+          message: expect.stringContaining('The body is not valid JSON'),
+        });
+        expect(refused.headers['cache-control']).toBe('no-store');
+      }
+      expect(app.service.get('banner')).toBe(before);
+      // A well-formed request still works afterwards.
+      await app.post({ name: 'banner', value: 'hello' }).expect(200);
+      expect(app.service.get('banner')).toBe('hello');
+    });
+
+    it('is refused the same way under a global prefix', async () => {
+      app = await startSetterApp(adapter, { configure: (nest) => nest.setGlobalPrefix('api') });
+      const refused = await send(app, '/api/debug/flags/set').expect(400);
+      expect(refused.text).not.toMatch(/hunter|SECRET/);
+    });
+  },
+);
+
+describe('a body that is not JSON on a route of the application (Express)', () => {
+  it("is left to Nest: only the setter's path is answered by the setter", async () => {
+    const app = await startSetterApp('express');
+    try {
+      const answer = await send(app, '/elsewhere').expect(400);
+      expect(answer.text).not.toContain('The body is not valid JSON');
+    } finally {
+      await app.close();
+    }
+  });
+});
