@@ -7,6 +7,9 @@ import { LISTING_OPTIONS } from './listing.constants.js';
 import { replyListing } from './reply-listing.util.js';
 import { SETTER_ROUTE } from './setter.constants.js';
 import { setterMessages } from './setter-messages.constant.js';
+import { requestPath } from './setter-url.util.js';
+
+type Request = Parameters<typeof requestPath>[0];
 
 type ErrorMiddleware = (
   error: unknown,
@@ -24,16 +27,6 @@ const isBodyParseFailure = (error: unknown): boolean =>
   typeof error === 'object' &&
   error !== null &&
   (error as { type?: unknown }).type === 'entity.parse.failed';
-
-/** pathOf is a request's path without its query, repeated slashes or trailing slash. */
-const pathOf = (request: unknown): string => {
-  const { originalUrl, url } = request as { originalUrl?: unknown; url?: unknown };
-  const raw = typeof originalUrl === 'string' ? originalUrl : String(url);
-  return raw
-    .split(/[?#]/)[0]!
-    .replace(/\/{2,}/g, '/')
-    .replace(/\/+$/, '');
-};
 
 /**
  * SetterBodyErrors answers a setter request whose body is not valid JSON with the setter's own
@@ -57,7 +50,8 @@ export class SetterBodyErrors implements OnModuleInit {
     if (adapter?.getType?.() !== 'express') return;
     const suffix = `/${this.options.path}/${SETTER_ROUTE}`.replace(/\/{2,}/g, '/');
     const handler: ErrorMiddleware = (error, request, response, next) => {
-      if (!isBodyParseFailure(error) || !pathOf(request).endsWith(suffix)) return next(error);
+      if (!isBodyParseFailure(error) || !requestPath(request as Request).endsWith(suffix))
+        return next(error);
       const status = HttpStatus.BAD_REQUEST;
       const body = {
         statusCode: status,
