@@ -1,11 +1,10 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { STATUS_CODES } from 'node:http';
 import type { CheckedListingOptions } from './check-listing-options.util.js';
 import { LISTING_OPTIONS } from './listing.constants.js';
-import { replyListing } from './reply-listing.util.js';
 import { SETTER_ROUTE } from './setter.constants.js';
+import { replySetterError } from './setter-exception.filter.js';
 import { setterMessages } from './setter-messages.constant.js';
 import { requestPath } from './setter-url.util.js';
 
@@ -52,19 +51,7 @@ export class SetterBodyErrors implements OnModuleInit {
     const handler: ErrorMiddleware = (error, request, response, next) => {
       if (!isBodyParseFailure(error) || !requestPath(request as Request).endsWith(suffix))
         return next(error);
-      const status = HttpStatus.BAD_REQUEST;
-      const body = {
-        statusCode: status,
-        error: STATUS_CODES[status],
-        message: setterMessages.bodyNotJson,
-      };
-      replyListing(
-        adapter,
-        response,
-        status,
-        'application/json; charset=utf-8',
-        `${JSON.stringify(body)}\n`,
-      );
+      replySetterError(adapter, response, HttpStatus.BAD_REQUEST, setterMessages.bodyNotJson);
     };
     (adapter.getInstance() as ExpressLike).use(handler);
   }

@@ -1,5 +1,5 @@
 import { Catch, HttpException, HttpStatus, Inject, Logger } from '@nestjs/common';
-import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
+import type { ArgumentsHost, ExceptionFilter, HttpServer } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { STATUS_CODES } from 'node:http';
 import { errorMessage } from '../errors/error-message.util.js';
@@ -17,6 +17,28 @@ export interface SetterError {
   readonly error: string;
   /** What was refused and what would be accepted (never a sensitive value). */
   readonly message: string;
+}
+
+/**
+ * replySetterError answers a refusal of the setter's route: a {@link SetterError} as JSON, with the
+ * listing's locked-down headers (and `extra` ones).
+ */
+export function replySetterError(
+  adapter: HttpServer,
+  response: unknown,
+  status: number,
+  message: string,
+  extra: Readonly<Record<string, string>> = {},
+): void {
+  const body: SetterError = { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message };
+  replyListing(
+    adapter,
+    response,
+    status,
+    'application/json; charset=utf-8',
+    `${JSON.stringify(body)}\n`,
+    extra,
+  );
 }
 
 /**
@@ -47,17 +69,11 @@ export class SetterExceptionFilter implements ExceptionFilter {
       status = HttpStatus.INTERNAL_SERVER_ERROR;
       message = setterMessages.internalError;
     }
-    const body: SetterError = {
-      statusCode: status,
-      error: STATUS_CODES[status] ?? 'Error',
-      message,
-    };
-    replyListing(
+    replySetterError(
       this.adapterHost.httpAdapter,
       response,
       status,
-      'application/json; charset=utf-8',
-      `${JSON.stringify(body)}\n`,
+      message,
       status === HttpStatus.METHOD_NOT_ALLOWED ? { Allow: SETTER_ALLOW } : {},
     );
   }

@@ -8,6 +8,10 @@ export const SETTER_WHERE = 'DflagListingModule.register({ setter })';
 const GUARD_EXAMPLE = 'guards: [new BearerTokenGuard({ file: "/etc/dflag-token/token" })]';
 
 /** setterMessages holds every user-facing string of the setter's HTTP side; parameterised ones are functions. */
+/** What a setter body must be, for the messages refusing one. */
+const BODY_SHAPE =
+  'a JSON object: {"name": "flag", "value": "text", "ttl": "15m"} to set, {"name": "flag"} to remove';
+
 export const setterMessages = {
   // Options
   acceptsSetter:
@@ -32,10 +36,8 @@ export const setterMessages = {
     `Refused: a cross-site request (Origin ${quoteText(origin)} is not the Host ${quoteText(host)}); the setter answers only requests from its own pages or from tools such as curl`,
   tooLarge: (limit: number) =>
     `Payload too large: the setter's body is limited to ${limit} bytes (a value of 1 MiB plus the JSON envelope)`,
-  bodyNotJson:
-    'The body is not valid JSON (what the parser said is not shown: the body may hold a secret); it must be a JSON object: {"name": "flag", "value": "text", "ttl": "15m"} to set, {"name": "flag"} to remove',
-  bodyNotObject:
-    'The body must be a JSON object: {"name": "flag", "value": "text", "ttl": "15m"} to set, {"name": "flag"} to remove',
+  bodyNotJson: `The body is not valid JSON (what the parser said is not shown: the body may hold a secret); it must be ${BODY_SHAPE}`,
+  bodyNotObject: `The body must be ${BODY_SHAPE}`,
   fieldMissing: (field: string) => `The body has no "${e(field)}": it must be a string`,
   fieldNotString: (field: string, type: string) =>
     `The body's "${e(field)}" is ${e(type)}: it must be a string${field === 'value' ? ' (the text a ConfigMap key would hold; bytes as base64)' : ''}`,
