@@ -58,7 +58,11 @@ export interface FlagChangedEvent<T = unknown> {
    * processed" everywhere).
    */
   readonly generation: number;
-  /** The checksum of the flag's group (dynamic or static flags) right after the change's batch, to compare replicas. */
+  /**
+   * The checksum of the flag's group (dynamic or static flags) right after the change's batch,
+   * to compare replicas. Hashed when first read, so that a listener that does not read it does
+   * not wait for it; it reads the same whenever it is read.
+   */
   readonly checksum: string;
   /** When the change was applied. */
   readonly at: Date;

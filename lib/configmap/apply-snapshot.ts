@@ -1,5 +1,6 @@
 import { FlagValueError } from '../errors/flag-value.error.js';
 import { messages } from '../errors/messages.constant.js';
+import type { Flag } from '../flags/flag.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { FlagUpdate } from '../flags/flag-update.interface.js';
 import type { FlagChange } from '../flags/flag-change.interface.js';
@@ -7,6 +8,7 @@ import type { InvalidValuePolicy } from './configmap-options.interface.js';
 import type { PreparedValues } from './prepare-snapshot.js';
 import { preparedFor } from './prepare-snapshot.js';
 import type { ReloadResult } from './reload-report.interface.js';
+import type { UnchangedKeys } from './unchanged-keys.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
 
 /** ApplyOutcome is what applying one snapshot did. */
@@ -33,6 +35,8 @@ export interface ApplyMode {
   readonly tag?: unknown;
   /** Values parsed ahead of the swap (see `prepareSnapshot`); anything else is parsed here. */
   readonly prepared?: PreparedValues;
+  /** What the last version set (see {@link UnchangedKeys}): its unchanged keys are skipped; told what this one did. */
+  readonly unchanged?: UnchangedKeys;
 }
 
 /**
@@ -51,6 +55,7 @@ export function applySnapshot(
 ): ApplyOutcome {
   const warnings = [...snapshot.warnings];
   if (snapshot.problem !== undefined) {
+    mode.unchanged?.processed(snapshot, [], false, []);
     const errors = [new Error(snapshot.problem)];
     return {
       result: 'rejected',
@@ -72,6 +77,7 @@ export function applySnapshot(
   const unknownKeys = [...snapshot.entries.keys()].filter((key) => !set.has(key));
   const pendingRestart: string[] = [];
   const updates: FlagUpdate[] = [];
+  const updated: Flag<unknown>[] = [];
 
   for (const flag of set) {
     if (snapshot.refused.has(flag.name)) continue; // keeps its value
@@ -95,6 +101,9 @@ export function applySnapshot(
       }
       continue;
     }
+    // The same bytes as last time, and the value parsed from them still in the layer.
+    if (entry && mode.unchanged?.unchanged(flag, entry)) continue;
+    updated.push(flag);
     updates.push({
       name: flag.name,
       source: 'configmap',
@@ -120,6 +129,7 @@ export function applySnapshot(
     ...[...snapshot.refused.keys()].filter((key) => set.has(key)),
     ...errors.flatMap((e) => (e instanceof FlagValueError ? [e.flag] : [])),
   ];
+  mode.unchanged?.processed(snapshot, updated, !(rejectWhole && errors.length > 0), refusedFlags);
   if (rejectWhole && errors.length > 0) {
     return {
       result: 'rejected',

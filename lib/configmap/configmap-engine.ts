@@ -20,6 +20,8 @@ import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import { StartupReadiness } from './startup-readiness.js';
 import type { Steps } from './time-slice.util.js';
 import { runSteps, SLICE_MS, TimeSlice } from './time-slice.util.js';
+import { ByteSlab } from './byte-slab.util.js';
+import { UnchangedKeys } from './unchanged-keys.js';
 import { UnknownKeyReporter } from './unknown-key-reporter.js';
 import { LAYOUT_FLIP_GRACE_MS, VersionDetector } from './version-detector.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -73,6 +75,7 @@ export class ConfigMapEngine {
   private readonly detector: VersionDetector;
   private readonly state: EngineStatus;
   private readonly unknownKeys: UnknownKeyReporter;
+  private readonly unchanged = new UnchangedKeys();
   private readonly readiness: StartupReadiness;
   private readonly sliceMs: number;
 
@@ -227,6 +230,7 @@ export class ConfigMapEngine {
     let outcome = applySnapshot(this.flagSet, snapshot, {
       running: false,
       policy: 'reject-version',
+      unchanged: this.unchanged,
     });
     if (outcome.errors.length > 0) {
       if (mode === false) {
@@ -245,7 +249,11 @@ export class ConfigMapEngine {
           outcome.errors,
         );
       }
-      outcome = applySnapshot(this.flagSet, snapshot, { running: false, policy: 'keep-last-good' });
+      outcome = applySnapshot(this.flagSet, snapshot, {
+        running: false,
+        policy: 'keep-last-good',
+        unchanged: this.unchanged,
+      });
     }
     this.state.startedOnFallbacks = outcome.errors.length > 0;
     this.readiness.started(outcome.refusedFlags);
@@ -300,10 +308,13 @@ export class ConfigMapEngine {
     // After the check, and after the microtask that puts its changes on the bus (queued at the
     // swap): whether the mount path still leads to the directory watched (a `stat`); and in a
     // turn of its own, the checksums nobody read yet (a hash over every value: milliseconds for
-    // a big ConfigMap; a swap before it settles them first).
+    // a big ConfigMap; a swap before it settles them first), and the next read's first buffer.
     const checked = this.checkNow(trigger) ?? Promise.resolve();
     return checked.then(() => {
-      setImmediate(() => this.flagSet.settleChecksums());
+      setImmediate(() => {
+        this.flagSet.settleChecksums();
+        ByteSlab.prepare();
+      });
       return this.watcher.ensure();
     });
   }
@@ -332,7 +343,7 @@ export class ConfigMapEngine {
       this.state.sameContent(found.snapshot);
       return back;
     }
-    const prepared = yield* prepareSnapshot(this.flagSet, found.snapshot, slice);
+    const prepared = yield* prepareSnapshot(this.flagSet, found.snapshot, slice, this.unchanged);
     if (this.stopping) return back;
     if (slice.pauses > 0 && !this.detector.stillCurrent(found.snapshot)) {
       this.scheduler.hint(trigger); // moved on meanwhile: look again
@@ -375,6 +386,7 @@ export class ConfigMapEngine {
       policy: this.options.onInvalid,
       tag: this,
       prepared,
+      unchanged: this.unchanged,
     });
     this.readiness.processed(outcome.result, outcome.refusedFlags);
     const report = this.record(snapshot, outcome, trigger, began);

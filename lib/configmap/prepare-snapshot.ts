@@ -1,6 +1,7 @@
 import type { Flag } from '../flags/flag.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { Steps, TimeSlice } from './time-slice.util.js';
+import type { UnchangedKeys } from './unchanged-keys.js';
 import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js';
 
 /** PreparedValue is one key of a snapshot parsed and validated by its flag ahead of the swap. */
@@ -20,19 +21,21 @@ export type PreparedValues = ReadonlyMap<string, PreparedValue>;
  * prepareSnapshot parses and validates every declared key of a snapshot, pausing between keys
  * when `slice` is spent, so that a big version is parsed over several turns before the one
  * synchronous swap (`applySnapshot` uses what was prepared, and parses anything else itself).
+ * A key {@link UnchangedKeys} finds unchanged is not parsed (nor applied).
  * Nothing changes here: parsing a value never touches the flag.
  */
 export function* prepareSnapshot(
   set: FlagSet,
   snapshot: VolumeSnapshot,
   slice: TimeSlice,
+  unchanged?: UnchangedKeys,
 ): Steps<PreparedValues> {
   const prepared = new Map<string, PreparedValue>();
   const spent = (): boolean => slice.spent();
   if (snapshot.problem !== undefined) return prepared;
   for (const [name, entry] of snapshot.entries) {
     const flag = set.find(name);
-    if (!flag || snapshot.refused.has(name)) continue;
+    if (!flag || snapshot.refused.has(name) || unchanged?.unchanged(flag, entry)) continue;
     if (slice.spent()) yield;
     let outcome: PreparedValue['outcome'];
     try {

@@ -26,7 +26,6 @@ export interface ChangeContext {
  */
 export function toFlagChangedEvent(change: FlagChange, context: ChangeContext): FlagChangedEvent {
   const dynamic = context.flagSet.find(change.name)?.dynamic ?? true;
-  const { checksums } = context;
   return new FlagChangedPayload(
     change.name,
     change.sensitive ? REDACTED : change.previous,
@@ -35,7 +34,8 @@ export function toFlagChangedEvent(change: FlagChange, context: ChangeContext): 
     change.previousSource,
     change.sensitive,
     context.generation,
-    dynamic ? checksums.dynamic : checksums.static,
+    context.checksums,
+    dynamic ? 'dynamic' : 'static',
     change.at,
     context.flagSet.name,
     context.path,

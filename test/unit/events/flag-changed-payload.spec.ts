@@ -26,11 +26,11 @@ function changeOf(sensitive: boolean) {
     generation: 4,
     checksums,
   });
-  return { event, checksums };
+  return { event, checksums, flagSet };
 }
 
 describe('a flag.changed payload', () => {
-  it('is frozen plain data: every field, the checksum included, is an own enumerable value', () => {
+  it('is frozen data: every field is its own and enumerable, the checksum (an accessor) too', () => {
     const { event, checksums } = changeOf(false);
     expect(Object.isFrozen(event)).toBe(true);
     expect(Object.keys(event)).toEqual([
@@ -61,6 +61,15 @@ describe('a flag.changed payload', () => {
     expect(() => {
       (event as { current: unknown }).current = 'c';
     }).toThrow(TypeError);
+  });
+
+  it('reads, after later changes, the checksum of the state right after its own batch', () => {
+    const { event, checksums, flagSet } = changeOf(false);
+    const right = flagSet.checksum('dynamic');
+    flagSet.apply([{ name: 'mode', source: 'override', value: 'c' }]);
+    expect(flagSet.checksum('dynamic')).not.toBe(right);
+    expect(event.checksum).toBe(right);
+    expect(checksums.dynamic).toBe(right);
   });
 
   it('carries a sensitive flag redacted', () => {
