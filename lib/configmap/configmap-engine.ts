@@ -306,14 +306,19 @@ export class ConfigMapEngine {
     if (!this.watching) return this.checkNow(trigger);
     if (this.watcher.broken) return this.watcher.ensure().then(() => this.checkNow(trigger));
     // After the check, and after the microtask that puts its changes on the bus (queued at the
-    // swap): whether the mount path still leads to the directory watched (a `stat`); and in a
-    // turn of its own, the checksums nobody read yet (a hash over every value: milliseconds for
-    // a big ConfigMap; a swap before it settles them first), and the next read's first buffer.
+    // swap): whether the mount path still leads to the directory watched (a `stat`); and from
+    // a turn of its own, in slices, the checksums nobody read yet (a hash over every value:
+    // milliseconds for a big ConfigMap; a swap before it settles them first), and the next
+    // read's first buffer.
     const checked = this.checkNow(trigger) ?? Promise.resolve();
     return checked.then(() => {
       setImmediate(() => {
-        this.flagSet.settleChecksums();
         ByteSlab.prepare();
+        const slice = TimeSlice.of(this.sliceMs);
+        void runSteps(
+          this.flagSet.settleChecksumsSteps(() => slice.spent()),
+          slice,
+        );
       });
       return this.watcher.ensure();
     });

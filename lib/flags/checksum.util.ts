@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Flag } from './flag.js';
 
 /**
@@ -20,6 +20,33 @@ export function checksumOf(flags: Iterable<Flag<unknown>>): string {
   }
   // One call over the whole text: a Hash object and a call per flag cost more than the hashing.
   return hash('sha256', text, 'hex').slice(0, 16);
+}
+
+/** How many flags' texts go to the hash between two looks at the clock (`checksumSteps`). */
+const FLAGS_PER_STEP = 64;
+
+/**
+ * checksumSteps is {@link checksumOf} over flags already sorted by name, pausing when `pause()`
+ * says the turn's share is spent: the same text fed to the hash in pieces, so the same checksum.
+ * A thousand 1 KiB values are ~1 MiB to hash, milliseconds in one turn otherwise.
+ */
+export function* checksumSteps(
+  sorted: readonly Flag<unknown>[],
+  pause: () => boolean,
+): Generator<void, string, void> {
+  if (sorted.length <= FLAGS_PER_STEP) return checksumOf(sorted);
+  const digest = createHash('sha256');
+  let text = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const f = sorted[i] as Flag<unknown>;
+    text += f.sensitive ? `${f.name}\0\0sensitive:${f.source}\0` : `${f.name}\0${f.canonical()}\0`;
+    if ((i + 1) % FLAGS_PER_STEP === 0) {
+      digest.update(text);
+      text = '';
+      if (pause()) yield;
+    }
+  }
+  return digest.update(text).digest('hex').slice(0, 16);
 }
 
 /** sortedByName sorts flags by name in place, as checksums take them, and returns them. */

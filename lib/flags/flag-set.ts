@@ -4,7 +4,7 @@ import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { UnknownFlagError } from '../errors/unknown-flag.error.js';
-import { checksumOf, sortedByName } from './checksum.util.js';
+import { checksumOf, checksumSteps, sortedByName } from './checksum.util.js';
 import type { FlagChecksums } from '../configmap/reload-report.interface.js';
 import type { CommandLineResult } from './command-line.js';
 import { parseCommandLine } from './command-line.js';
@@ -60,6 +60,12 @@ const defaultListenerError = (error: unknown, flag: string): void => {
   process.emitWarning(messages.listenerThrew(flag, errorMessage(error)), 'DflagWarning');
 };
 
+/** The checksums handed out for one state: each written once, when first read or settled. */
+interface WrittenChecksums {
+  dynamic: string | undefined;
+  static: string | undefined;
+}
+
 /**
  * FlagSet holds declared flags by name (Go's `flag.FlagSet`). Use the
  * default set (`defaultFlagSet`) for an application, and explicit sets for
@@ -79,8 +85,8 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   private readonly checksums = new Map<'dynamic' | 'static', string>();
   /** What {@link checksumsNow} handed out for the values serving now, until the next swap. */
   private current: FlagChecksums | undefined;
-  /** Writes what {@link checksumsNow} handed out and was not read yet. */
-  private settle: (() => void) | undefined;
+  /** What {@link checksumsNow} handed out wrote so far (the rest is written when settled). */
+  private written: WrittenChecksums | undefined;
   /** The flags of each kind sorted by name, as checksums take them, until the next declaration. */
   private readonly sortedByKind = new Map<'dynamic' | 'static', readonly Flag<unknown>[]>();
 
@@ -268,17 +274,22 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   checksum(which: 'dynamic' | 'static'): string {
     let sum = this.checksums.get(which);
     if (sum === undefined) {
-      let sorted = this.sortedByKind.get(which);
-      if (sorted === undefined) {
-        sorted = sortedByName(
-          [...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')),
-        );
-        this.sortedByKind.set(which, sorted);
-      }
-      sum = checksumOf(sorted);
+      sum = checksumOf(this.sorted(which));
       this.checksums.set(which, sum);
     }
     return sum;
+  }
+
+  /** sorted: the flags of a kind sorted by name, as checksums take them. */
+  private sorted(which: 'dynamic' | 'static'): readonly Flag<unknown>[] {
+    let sorted = this.sortedByKind.get(which);
+    if (sorted === undefined) {
+      sorted = sortedByName(
+        [...this.flags.values()].filter((f) => f.dynamic === (which === 'dynamic')),
+      );
+      this.sortedByKind.set(which, sorted);
+    }
+    return sorted;
   }
 
   /**
@@ -286,23 +297,24 @@ export class FlagSet implements Iterable<Flag<unknown>> {
    * first read: a checksum is a hash over every flag of its kind, which a swap's events and
    * report carry and few read before the swap's events went out. What was not read is written
    * before the next swap or declaration (so that it never describes a later state), or when
-   * {@link settleChecksums} is called (the engine does once a version's events went out).
+   * {@link settleChecksums} is called (the engine does once a version's events went out, in
+   * slices: {@link settleChecksumsSteps}).
    */
   checksumsNow(): FlagChecksums {
     if (this.current) return this.current;
-    let dynamic = this.checksums.get('dynamic');
-    let fixed = this.checksums.get('static');
-    const write = (which: 'dynamic' | 'static'): string => this.checksum(which);
-    this.settle = () => {
-      dynamic ??= write('dynamic');
-      fixed ??= write('static');
+    const written: WrittenChecksums = {
+      dynamic: this.checksums.get('dynamic'),
+      static: this.checksums.get('static'),
     };
+    const write = (which: 'dynamic' | 'static'): string =>
+      (written[which] ??= this.checksum(which));
+    this.written = written;
     this.current = {
       get dynamic(): string {
-        return (dynamic ??= write('dynamic'));
+        return write('dynamic');
       },
       get static(): string {
-        return (fixed ??= write('static'));
+        return write('static');
       },
     };
     return this.current;
@@ -310,10 +322,29 @@ export class FlagSet implements Iterable<Flag<unknown>> {
 
   /** @internal settleChecksums writes the checksums {@link checksumsNow} handed out and nobody read yet. */
   settleChecksums(): void {
-    const settle = this.settle;
-    this.settle = undefined;
-    this.current = undefined;
-    settle?.();
+    const written = this.written;
+    this.written = this.current = undefined;
+    if (!written) return;
+    written.dynamic ??= this.checksum('dynamic');
+    written.static ??= this.checksum('static');
+  }
+
+  /**
+   * @internal settleChecksumsSteps is {@link settleChecksums} pausing when `pause()` says the
+   * turn's share is spent. A swap or declaration meanwhile settles them at once, before it
+   * changes anything; then what these steps hashed is dropped.
+   */
+  *settleChecksumsSteps(pause: () => boolean): Generator<void, void, void> {
+    const written = this.written;
+    if (!written) return;
+    for (const which of ['dynamic', 'static'] as const) {
+      if (written[which] !== undefined) continue;
+      const sum = yield* checksumSteps(this.sorted(which), pause);
+      if (this.written !== written) return; // settled meanwhile, before a change
+      written[which] ??= sum;
+      if (!this.checksums.has(which)) this.checksums.set(which, sum);
+    }
+    this.written = this.current = undefined;
   }
 
   /** usage returns the `--help` table of every flag. */

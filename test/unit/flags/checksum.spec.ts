@@ -125,3 +125,57 @@ describe('checksums handed out with a swap', () => {
     expect(unread.dynamic).toBe(before);
   });
 });
+
+describe('checksums settled in slices', () => {
+  /** A set of `n` dynamic flags and a static one, each with a value of its own. */
+  const manyFlags = (n: number) => {
+    const set = new FlagSet('many');
+    for (let i = 0; i < n; i++)
+      set.declare(
+        `key_${String(i).padStart(4, '0')}`,
+        flag.string({ default: `v${i}`, description: '', dynamic: true }),
+      );
+    set.declare('port', flag.int({ default: 80, description: '' }));
+    return set;
+  };
+  /** runAll runs steps to their end, counting the pauses (a pause after every piece). */
+  const runAll = (steps: Generator<void, void, void>, between?: () => void): number => {
+    let pauses = 0;
+    while (!steps.next().done) {
+      pauses++;
+      between?.();
+    }
+    return pauses;
+  };
+
+  it('give the checksum hashed in one go, pausing between pieces of a big set', () => {
+    const set = manyFlags(1000);
+    const expected = { dynamic: set.checksum('dynamic'), static: set.checksum('static') };
+    const fresh = manyFlags(1000);
+    const handed = fresh.checksumsNow();
+    const pauses = runAll(fresh.settleChecksumsSteps(() => true));
+    expect(pauses).toBeGreaterThan(10);
+    expect({ ...handed }).toEqual(expected);
+    expect(fresh.checksum('dynamic')).toBe(expected.dynamic);
+  });
+
+  it('a swap while they pause: what was handed out still describes the state before it', () => {
+    const set = manyFlags(1000);
+    const handed = set.checksumsNow();
+    const reference = manyFlags(1000);
+    const before = reference.checksum('dynamic');
+    let swapped = false;
+    runAll(
+      set.settleChecksumsSteps(() => true),
+      () => {
+        if (swapped) return;
+        swapped = true;
+        set.apply([{ name: 'key_0500', source: 'override', value: 'changed' }]);
+      },
+    );
+    expect(handed.dynamic).toBe(before);
+    reference.apply([{ name: 'key_0500', source: 'override', value: 'changed' }]);
+    expect(set.checksum('dynamic')).toBe(reference.checksum('dynamic'));
+    expect(set.checksum('dynamic')).not.toBe(before);
+  });
+});
