@@ -101,15 +101,17 @@ export function applySnapshot(
       }
       continue;
     }
-    // The same bytes as last time, and the value parsed from them still in the layer.
-    if (entry && mode.unchanged?.unchanged(flag, entry)) continue;
+    // Prepared: found changed already. Else, the same bytes as last time and the value parsed
+    // from them still in the layer: nothing to do.
+    const parsed = entry && preparedFor(mode.prepared, flag, entry);
+    if (entry && !parsed && mode.unchanged?.unchanged(flag, entry)) continue;
     updated.push(flag);
     updates.push({
       name: flag.name,
       source: 'configmap',
       raw: entry?.bytes,
       origin: entry?.file,
-      parsed: entry && preparedFor(mode.prepared, flag, entry),
+      parsed,
     });
   }
   for (const key of unknownKeys) {

@@ -314,7 +314,7 @@ export class ConfigMapEngine {
     return checked.then(() => {
       setImmediate(() => {
         ByteSlab.prepare();
-        const slice = TimeSlice.of(this.sliceMs);
+        const slice = TimeSlice.background(this.sliceMs);
         void runSteps(
           this.flagSet.settleChecksumsSteps(() => slice.spent()),
           slice,

@@ -13,15 +13,31 @@ export const SLICE_MS = 2;
 export type Steps<T> = Generator<void, T, void>;
 
 /**
+ * When the current turn's background share ends, for every background slice that begins in it;
+ * cleared from the next turn's first callbacks on (a `setImmediate` queued when it was opened).
+ */
+let turnDeadline: number | undefined;
+const endTurn = (): void => {
+  turnDeadline = undefined;
+};
+
+/**
  * TimeSlice tells a step whether the current turn's share of time is spent. `spent()` costs one
- * clock read; an endless slice ({@link TimeSlice.endless}) never is.
+ * clock read; an endless slice ({@link TimeSlice.endless}) never is. Background slices
+ * ({@link TimeSlice.background}: what follows a version once it applied — its change lines, its
+ * checksums) that begin in the same turn share one share (each ends at the earlier of its own
+ * deadline and the turn's), so that together they hold the event loop as long as one; a version
+ * being read has a share of its own, so that no background job delays it.
  */
 export class TimeSlice {
   private deadline = Number.POSITIVE_INFINITY;
   /** How many times the steps paused: work that paused spans turns, and what it read may have moved on. */
   pauses = 0;
 
-  private constructor(private readonly ms: number) {}
+  private constructor(
+    private readonly ms: number,
+    private readonly shared = false,
+  ) {}
 
   /** endless is a slice for work done in one turn (start-up, a manual reload). */
   static endless(): TimeSlice {
@@ -33,9 +49,24 @@ export class TimeSlice {
     return new TimeSlice(ms);
   }
 
-  /** begin starts a turn's share. */
+  /** background is a slice of at most `ms` milliseconds per turn, shared with the other background slices of that turn. */
+  static background(ms: number = SLICE_MS): TimeSlice {
+    return new TimeSlice(ms, true);
+  }
+
+  /** begin starts this slice's part of the turn's share. */
   begin(): void {
-    if (this.ms !== Number.POSITIVE_INFINITY) this.deadline = performance.now() + this.ms;
+    if (this.ms === Number.POSITIVE_INFINITY) return;
+    const own = performance.now() + this.ms;
+    if (!this.shared) {
+      this.deadline = own;
+      return;
+    }
+    if (turnDeadline === undefined) {
+      turnDeadline = own;
+      setImmediate(endTurn);
+    }
+    this.deadline = Math.min(own, turnDeadline);
   }
 
   /** spent tells whether this turn's share is used up. */

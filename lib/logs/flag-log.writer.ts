@@ -159,7 +159,7 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const job = this.queue.shift() as (slice: TimeSlice) => Steps<void>;
-      const slice = TimeSlice.of();
+      const slice = TimeSlice.background();
       try {
         await runSteps(job(slice), slice);
       } catch (error) {
