@@ -15,12 +15,14 @@ import type { Flag } from './flag.js';
  */
 export function checksumOf(flags: Iterable<Flag<unknown>>): string {
   let text = '';
-  for (const f of sortedByName([...flags])) {
-    text += f.sensitive ? `${f.name}\0\0sensitive:${f.source}\0` : `${f.name}\0${f.canonical()}\0`;
-  }
+  for (const f of sortedByName([...flags])) text += textOf(f);
   // One call over the whole text: a Hash object and a call per flag cost more than the hashing.
   return hash('sha256', text, 'hex').slice(0, 16);
 }
+
+/** textOf is what one flag adds to the hashed text: never a sensitive flag's value. */
+const textOf = (f: Flag<unknown>): string =>
+  f.sensitive ? `${f.name}\0\0sensitive:${f.source}\0` : `${f.name}\0${f.canonical()}\0`;
 
 /** How many flags' texts go to the hash between two looks at the clock (`checksumSteps`). */
 const FLAGS_PER_STEP = 64;
@@ -38,8 +40,7 @@ export function* checksumSteps(
   const digest = createHash('sha256');
   let text = '';
   for (let i = 0; i < sorted.length; i++) {
-    const f = sorted[i] as Flag<unknown>;
-    text += f.sensitive ? `${f.name}\0\0sensitive:${f.source}\0` : `${f.name}\0${f.canonical()}\0`;
+    text += textOf(sorted[i] as Flag<unknown>);
     if ((i + 1) % FLAGS_PER_STEP === 0) {
       digest.update(text);
       text = '';
