@@ -13,16 +13,41 @@ const isContainer = (value: unknown): value is object =>
 const shellOf = (value: object): unknown[] | Record<string, unknown> =>
   Array.isArray(value) ? new Array<unknown>(value.length) : {};
 
-/** How many containers are copied between two looks at `pause()`. */
-const CONTAINERS_PER_LOOK = 256;
+/** How many items (array items, object fields) are copied between two looks at `pause()`. */
+const ITEMS_PER_LOOK = 1024;
+
+/**
+ * A container being copied: its source, its copy, the keys in sorted order (objects) and how far
+ * the copy got, so that a long array or a wide object is copied over several steps.
+ */
+interface Copying {
+  readonly source: Record<string | number, unknown>;
+  readonly copy: Record<string | number, unknown>;
+  readonly keys: readonly string[] | undefined;
+  readonly length: number;
+  next: number;
+}
+
+const copying = (source: object, copy: object): Copying => {
+  const keys = Array.isArray(source) ? undefined : Object.keys(source).sort(byKey);
+  return {
+    source: source as Record<string | number, unknown>,
+    copy: copy as Record<string | number, unknown>,
+    keys,
+    length: keys ? keys.length : (source as unknown[]).length,
+    next: 0,
+  };
+};
 
 /**
  * canonicalJsonSteps writes JSON with every object's keys sorted, so that equal values give equal
  * text: a copy of the value with its keys inserted in sorted order, then one native
  * `JSON.stringify` (a replacer sorting each object costs ~4× as much on a 1 MiB document).
  * Integer-like keys come first in any object, as they would through a replacer. The copy is made
- * without recursion, container by container, and pauses when `pause()` says the turn's share is
- * spent; the stringify, one step, takes about what `JSON.parse` of the text takes.
+ * without recursion, one item (an array's item, an object's field) at a time, and looks at
+ * `pause()` every {@link ITEMS_PER_LOOK} items, inside a container too (a 1 MiB array of 20 000
+ * objects is not one step); the stringify, one step, takes about what `JSON.parse` of the text
+ * takes.
  */
 export function* canonicalJsonSteps(
   value: unknown,
@@ -30,35 +55,27 @@ export function* canonicalJsonSteps(
 ): Generator<void, string, void> {
   if (!isContainer(value)) return JSON.stringify(value);
   const root = shellOf(value);
-  // Each container's copy is made (its keys inserted, in order) before its children are filled.
-  const pending: Array<[object, unknown[] | Record<string, unknown>]> = [[value, root]];
+  // Depth first: a child container is copied before the rest of its parent's items, so that
+  // `pending` holds one partly copied container per level of nesting.
+  const pending: Copying[] = [copying(value, root)];
   let copied = 0;
   while (pending.length > 0) {
-    copied++;
-    const [source, copy] = pending.pop() as [object, unknown[] | Record<string, unknown>];
-    if (Array.isArray(source)) {
-      const items = copy as unknown[];
-      for (let i = 0; i < source.length; i++) {
-        const item: unknown = source[i];
-        if (isContainer(item)) pending.push([item, (items[i] = shellOf(item))]);
-        else items[i] = item;
-      }
-    } else {
-      const record = copy as Record<string, unknown>;
-      for (const key of Object.keys(source).sort(byKey)) {
-        const item = (source as Record<string, unknown>)[key];
-        const placed = isContainer(item) ? shellOf(item) : item;
-        // `__proto__` is refused in flag values; should one come here, it stays a plain key.
-        if (key === '__proto__')
-          Object.defineProperty(record, key, { value: placed, enumerable: true, writable: true });
-        else record[key] = placed;
-        if (isContainer(item)) pending.push([item, placed as unknown[] | Record<string, unknown>]);
-      }
+    const top = pending[pending.length - 1] as Copying;
+    if (top.next === top.length) {
+      pending.pop();
+      continue;
     }
-    if (copied % CONTAINERS_PER_LOOK === 0 && pause()) yield;
+    const at = top.next++;
+    const key = top.keys ? (top.keys[at] as string) : at;
+    const item = top.source[key];
+    const placed = isContainer(item) ? shellOf(item) : item;
+    if (key === '__proto__')
+      Object.defineProperty(top.copy, key, { value: placed, enumerable: true, writable: true });
+    else top.copy[key] = placed;
+    if (isContainer(item)) pending.push(copying(item, placed as object));
+    if (++copied % ITEMS_PER_LOOK === 0 && pause()) yield;
   }
-  // A big document's stringify, alone in its turn (it takes about what its JSON.parse takes).
-  if (copied >= CONTAINERS_PER_LOOK || pause()) yield;
+  if (copied >= ITEMS_PER_LOOK || pause()) yield;
   return JSON.stringify(root);
 }
 

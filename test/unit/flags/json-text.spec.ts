@@ -43,6 +43,22 @@ describe('the texts of a JSON value', () => {
     expect(next.value).toBe(canonicalJson(big));
   });
 
+  it('canonical text written in steps pauses inside one long array and one wide object', () => {
+    const long = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? { i, z: [i] } : i));
+    const wide = Object.fromEntries(
+      Array.from({ length: 10_000 }, (_, i) => [`k${10_000 - i}`, i]),
+    );
+    for (const value of [long, wide, { __proto__: null, a: long, b: wide }]) {
+      const steps = canonicalJsonSteps(value, () => true);
+      let pauses = 0;
+      let next = steps.next();
+      for (; !next.done; next = steps.next()) pauses++;
+      // One look every 1 024 items: a container is not one step however many items it holds.
+      expect(pauses).toBeGreaterThanOrEqual(9);
+      expect(next.value).toBe(JSON.stringify(value, sortedReplacer));
+    }
+  });
+
   it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
     for (const value of documents) {
       const whole = JSON.stringify(value);
