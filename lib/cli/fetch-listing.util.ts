@@ -2,6 +2,8 @@ import { errorMessage } from '../errors/error-message.util.js';
 import type { FlagSource } from '../flags/flag-source.js';
 import { FLAG_SOURCES } from '../flags/flag-source.js';
 import { diffMessages } from './diff-messages.constant.js';
+import type { HttpAnswer } from './http-get.util.js';
+import { httpGet } from './http-get.util.js';
 import type { ListingFlagView, ListingTarget } from './diff-target.interface.js';
 import { DiffTroubleError } from './diff-trouble.error.js';
 import { podWarningsOf } from './listing-pod-warnings.util.js';
@@ -23,9 +25,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * fetchListing asks a pod's listing for its JSON (Node's `fetch`; `Accept: application/json`
- * unless a header says otherwise) and checks that the answer is a whole, unfiltered dflag
- * listing. Redirects are not followed: the request could carry the `-H` credentials elsewhere.
+ * fetchListing asks a pod's listing for its JSON (`Accept: application/json` unless a header
+ * says otherwise; every `-H` sent as given, `Host` too: see {@link httpGet}) and checks that the
+ * answer is a whole, unfiltered dflag listing. Redirects are not followed: the request could
+ * carry the `-H` credentials elsewhere.
  *
  * @throws DiffTroubleError naming the URL when it cannot be reached, times out, answers an
  *   error status (401/403 saying what to check), a redirect, too much, or not a listing
@@ -34,22 +37,22 @@ export async function fetchListing(
   url: string,
   options: FetchListingOptions,
 ): Promise<ListingTarget> {
-  const headers = new Headers();
-  for (const [name, value] of options.headers) headers.append(name, value);
-  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  const headers = [...options.headers];
+  if (!headers.some(([name]) => name.toLowerCase() === 'accept'))
+    headers.push(['Accept', 'application/json']);
   const signal = AbortSignal.timeout(options.timeoutMs);
   let body: string;
   try {
-    const response = await fetch(url, { headers, redirect: 'manual', signal });
+    const response = await httpGet(new URL(url), headers, signal);
     const { status, statusText } = response;
     if (status >= 300 && status < 400) {
-      await response.body?.cancel();
+      response.discard();
       throw new DiffTroubleError(
-        diffMessages.redirected(url, status, response.headers.get('location') ?? '?'),
+        diffMessages.redirected(url, status, response.header('location') ?? '?'),
       );
     }
     if (status < 200 || status >= 300) {
-      await response.body?.cancel();
+      response.discard();
       throw new DiffTroubleError(
         status === 401
           ? diffMessages.unauthorized(url, status, statusText)
@@ -58,9 +61,9 @@ export async function fetchListing(
             : diffMessages.httpError(url, status, statusText),
       );
     }
-    const contentType = response.headers.get('content-type') ?? '';
+    const contentType = response.header('content-type') ?? '';
     if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType.trim())) {
-      await response.body?.cancel();
+      response.discard();
       throw new DiffTroubleError(diffMessages.notJson(url, contentType));
     }
     body = await readBounded(response, url);
@@ -79,14 +82,13 @@ export async function fetchListing(
 }
 
 /** readBounded reads the body as UTF-8 text, refusing more than {@link MAX_LISTING_BYTES}. */
-async function readBounded(response: Response, url: string): Promise<string> {
-  const chunks: Uint8Array[] = [];
+async function readBounded(response: HttpAnswer, url: string): Promise<string> {
+  const chunks: Buffer[] = [];
   let size = 0;
-  if (response.body === null) return '';
   for await (const chunk of response.body) {
     size += chunk.byteLength;
     if (size > MAX_LISTING_BYTES) {
-      await response.body.cancel().catch(() => undefined);
+      response.discard();
       throw new DiffTroubleError(diffMessages.tooLarge(url, MAX_LISTING_BYTES));
     }
     chunks.push(chunk);
@@ -94,7 +96,7 @@ async function readBounded(response: Response, url: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** fetchReason is why `fetch` failed: its cause's message (`connect ECONNREFUSED …`), else its own. */
+/** fetchReason is why the request failed: its cause's message when it has one, else its own (`connect ECONNREFUSED …`). */
 function fetchReason(error: unknown): string {
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined ? errorMessage(cause) : errorMessage(error);

@@ -330,6 +330,36 @@ describe('dflag diff against a running application listing over HTTP', () => {
     );
   });
 
+  it('-H "Host: …" is the Host the listing sees (a virtual host reached through an address)', async () => {
+    const seenHosts: unknown[] = [];
+    app = await startListingApp({
+      listen: true,
+      payload: { rate_limit: '10' },
+      listing: {
+        allowedHosts: ['flags.internal'],
+        guards: [
+          {
+            canActivate: (context) => {
+              const host = context.switchToHttp().getRequest<{ headers: { host?: string } }>()
+                .headers.host;
+              seenHosts.push(host);
+              return host === 'flags.internal';
+            },
+          },
+        ],
+      },
+    });
+    await writeManifest(root, 'next.yaml', { rate_limit: '20' });
+    const args = ['diff', '-f', 'next.yaml', '--against', url()];
+    const direct = await runDflag(root, args);
+    expect(direct.code).toBe(2);
+    expect(direct.err).toContain('answered 403 Forbidden');
+    const run = await runDflag(root, [...args, '-H', 'Host: flags.internal']);
+    expect(run).toMatchObject({ code: 1, err: '' });
+    expect(run.out).toMatch(/^rate_limit: 10 → 20\n/);
+    expect(seenHosts).toEqual([new URL(url()).host, 'flags.internal']);
+  });
+
   it('trouble is exit 2: an HTML answer, a filtered listing, a bad -H, an unreachable pod', async () => {
     app = await startListingApp({ listen: true, payload: { rate_limit: '10' } });
     await writeManifest(root, 'next.yaml', { rate_limit: '20' });
