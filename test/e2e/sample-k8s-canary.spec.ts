@@ -98,6 +98,11 @@ describe('sample-app/k8s/canary', () => {
     expect(copy.metadata.labels).toEqual({ ...main.metadata.labels, track: 'canary' });
     expect(copy.spec.selector.matchLabels).toEqual(labels);
     expect(copy.spec.template.metadata.labels).toEqual(labels);
+    // Neither Deployment selects the other's pods.
+    const selects = (selector: Doc, podLabels: Doc): boolean =>
+      Object.entries(selector).every(([key, value]) => podLabels[key] === value);
+    expect(selects(main.spec.selector.matchLabels, labels)).toBe(false);
+    expect(selects(copy.spec.selector.matchLabels, main.spec.template.metadata.labels)).toBe(false);
     // The public and internal Services select it too: it gets traffic and is scraped.
     for (const service of await docs(join(k8s, 'service.yaml'))) {
       for (const [key, value] of Object.entries(service.spec.selector as Doc)) {

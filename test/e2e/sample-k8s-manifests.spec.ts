@@ -162,13 +162,18 @@ describe('sample-app/k8s', () => {
 
   it('the public Service exposes only the public port; Prometheus scrapes the internal one', async () => {
     const all = await manifests();
-    const podLabels = one(all, 'Deployment').spec.template.metadata.labels;
+    const deployment = one(all, 'Deployment');
+    // The pods are `track: stable`, which the Deployment selects (a canary's pods are not); the
+    // Services select every track.
+    const { track, ...everyTrack } = deployment.spec.template.metadata.labels;
+    expect(track).toBe('stable');
+    expect(deployment.spec.selector.matchLabels).toEqual({ ...everyTrack, track });
     const publicService = one(all, 'Service', 'sample-app');
     expect(publicService.spec.ports.map((p: Doc) => p.targetPort)).toEqual(['http']);
-    expect(publicService.spec.selector).toEqual(podLabels);
+    expect(publicService.spec.selector).toEqual(everyTrack);
     const internal = one(all, 'Service', 'sample-app-internal');
     expect(internal.spec.ports.map((p: Doc) => p.targetPort)).toEqual(['internal']);
-    expect(internal.spec.selector).toEqual(podLabels);
+    expect(internal.spec.selector).toEqual(everyTrack);
     const monitor = one(all, 'ServiceMonitor');
     expect(monitor.spec.selector.matchLabels).toEqual(
       expect.objectContaining({ 'app.kubernetes.io/component': 'internal' }),
