@@ -54,7 +54,7 @@ export const diffMessages = {
     '(-H "Authorization: …"), never in the URL',
   // The header is not quoted: it may hold a credential, and usage errors end up in CI logs.
   badHeader: (position: number) =>
-    `dflag diff: header ${position} (-H) is not "Name: value" with a valid name (not shown: it may hold a credential)`,
+    `dflag diff: header ${position} (-H) is not "Name: value" with a valid name and a value HTTP can carry (not shown: it may hold a credential)`,
   badTimeout: (text: string) =>
     `dflag diff: --timeout "${e(text)}" is not a positive duration such as 10s or 1m`,
   unreachable: (url: string, reason: string) =>

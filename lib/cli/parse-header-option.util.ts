@@ -12,8 +12,10 @@ const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/s;
 export function parseHeaderOptions(headers: readonly string[]): [string, string][] {
   return headers.map((header, index) => {
     const match = HEADER.exec(header);
-    // eslint-disable-next-line no-control-regex -- a value must not hold a line break or NUL
-    if (match === null || /[\r\n\u0000]/.test(match[2] ?? '')) {
+    // A value holds what an HTTP field value may (RFC 9110: tab, visible characters, octets over
+    // 0x7F): a line break, another control character or a character over U+00FF would only fail
+    // once sent, as an unreachable pod.
+    if (match === null || /[^\t\x20-\x7e\x80-\xff]/.test(match[2] ?? '')) {
       throw new CliUsageError(diffMessages.badHeader(index + 1));
     }
     return [match[1] as string, match[2] as string];

@@ -397,6 +397,24 @@ describe('dflag diff against a running application listing over HTTP', () => {
     expect(badHeader.code).toBe(2);
     expect(badHeader.err).toMatch(/^dflag diff: header 1 \(-H\) is not "Name: value"/);
     expect(badHeader.err).not.toContain('hunter3');
+    // A value HTTP cannot carry (a control character, a character over U+00FF) is refused as
+    // given, not sent and then reported as an unreachable pod; never quoted.
+    for (const value of ['Bearer hunter3\u0001', 'Bearer hunter3\u20ac']) {
+      const unsendable = await runDflag(root, [
+        'diff',
+        '-f',
+        'next.yaml',
+        '--against',
+        url(),
+        '-H',
+        'X-Team: a',
+        '-H',
+        `Authorization: ${value}`,
+      ]);
+      expect(unsendable.code).toBe(2);
+      expect(unsendable.err).toMatch(/^dflag diff: header 2 \(-H\) is not "Name: value"/);
+      expect(unsendable.err).not.toContain('hunter3');
+    }
 
     const origin = app.origin ?? '';
     await app.close();
