@@ -16,19 +16,15 @@ export interface HttpAnswer {
 }
 
 /**
- * headersOf joins headers of the same name (case aside) as `fetch`'s `Headers` does (`, `),
- * keeping the first spelling of each name.
+ * headersOf joins headers of the same name (case aside: names are sent in lower case, as
+ * `fetch`'s `Headers` sends them) with `, `, as `Headers` does.
  */
 function headersOf(headers: readonly (readonly [string, string])[]): OutgoingHttpHeaders {
-  const out: Record<string, string> = {};
-  const spelled = new Map<string, string>();
+  // No prototype: `-H 'constructor: …'` or `-H '__proto__: …'` are header names like any other.
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of headers) {
     const lower = name.toLowerCase();
-    const key = spelled.get(lower);
-    if (key === undefined) {
-      spelled.set(lower, name);
-      out[name] = value;
-    } else out[key] = `${out[key]}, ${value}`;
+    out[lower] = lower in out ? `${out[lower]}, ${value}` : value;
   }
   return out;
 }
@@ -56,7 +52,7 @@ export function httpGet(
   signal: AbortSignal,
 ): Promise<HttpAnswer> {
   const outgoing = headersOf(headers);
-  const host = Object.entries(outgoing).find(([name]) => name.toLowerCase() === 'host')?.[1];
+  const host = outgoing['host'];
   const tls = url.protocol === 'https:';
   const servername =
     tls && typeof host === 'string' && isIP(hostName(host)) === 0 ? hostName(host) : undefined;

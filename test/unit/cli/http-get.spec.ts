@@ -7,10 +7,13 @@ describe('httpGet: one GET with the headers as given', () => {
   let server: Server;
   let origin: string;
   let seen: IncomingHttpHeaders[];
+  let raw: string[][];
   beforeEach(async () => {
     seen = [];
+    raw = [];
     server = createServer((req, res) => {
       seen.push(req.headers);
+      raw.push(req.rawHeaders);
       if (req.url === '/moved') {
         res.writeHead(302, { location: 'http://elsewhere.example/' }).end();
         return;
@@ -39,13 +42,17 @@ describe('httpGet: one GET with the headers as given', () => {
         ['Host', 'flags.internal'],
         ['X-Team', 'a'],
         ['x-team', 'b'],
+        ['constructor', 'c'],
+        ['__proto__', 'd'],
       ],
       AbortSignal.timeout(5000),
     );
     expect(answer.status).toBe(200);
     expect(answer.header('Content-Type')).toBe('application/json');
     expect(await bodyOf(answer.body)).toBe('{"ok":true}');
-    expect(seen[0]).toMatchObject({ host: 'flags.internal', 'x-team': 'a, b' });
+    expect(seen[0]).toMatchObject({ host: 'flags.internal', 'x-team': 'a, b', constructor: 'c' });
+    // As sent (a parsed `__proto__` header is not an own property on the server's side either).
+    expect(raw[0]?.join('\n')).toContain('__proto__\nd');
   });
 
   it('answers a redirect as it is, without following it', async () => {
