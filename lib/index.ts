@@ -76,6 +76,7 @@ export type { LogLevelOption, LogLevelOptions } from './log-level/log-level-opti
 export { logLevelsOf, NEST_LOG_LEVELS } from './log-level/log-levels.util.js';
 export { FlagService } from './flag.service.js';
 export type { FlagInfo } from './flag-info.interface.js';
+export type { FlagEngineView, FlagSetView, FlagView } from './flags/flag-view.interface.js';
 export type { FlagHandles, FlagName } from './flag-handles.type.js';
 export type { DflagEngine } from './dflag-engine.interface.js';
 export { DflagEvent } from './dflag.events.js';

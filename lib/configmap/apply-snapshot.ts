@@ -90,7 +90,7 @@ export function applySnapshot(
           if (parsed && 'error' in parsed) throw parsed.error;
           would = parsed ? parsed.value : flag.parse(entry.bytes, 'configmap', entry.file);
         } else would = flag.resolveWith(new Map([['configmap', undefined]])).value;
-        if (!flag.equals(would, flag.get())) {
+        if (waitsForRestart(flag, entry !== undefined, would)) {
           pendingRestart.push(flag.name);
           warnings.push(
             messages.pendingRestart(flag.name, entry?.file ?? `${flag.name} (removed)`),
@@ -152,4 +152,20 @@ export function applySnapshot(
     pendingRestart,
     refusedFlags,
   };
+}
+
+/**
+ * waitsForRestart tells whether a running static flag's ConfigMap value (`would`: what it would
+ * serve with the key as it is now, `present` or removed) differs from what it started with. A
+ * plain flag is compared with the value serving. A sensitive one is compared with what its
+ * `configmap` layer held at start (static flags keep it while running): compared with the value
+ * serving, which may come from the environment or the command line (a Secret), a ConfigMap
+ * writer who cannot read that Secret could confirm a guess of it (a right guess would wait for
+ * nothing).
+ */
+function waitsForRestart(flag: Flag<unknown>, present: boolean, would: unknown): boolean {
+  if (!flag.sensitive) return !flag.equals(would, flag.get());
+  const started = flag.valueFrom('configmap');
+  if (!present || started === undefined) return present !== (started !== undefined);
+  return !flag.equals(would, started);
 }

@@ -1,3 +1,7 @@
+import type { InspectOptions } from 'node:util';
+import type { InspectFunction } from '../flags/inspect-view.util.js';
+import { INSPECT, inspectView } from '../flags/inspect-view.util.js';
+import type { FlagEngineView } from '../flags/flag-view.interface.js';
 import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
@@ -123,6 +127,19 @@ export class ConfigMapEngine {
   /** pendingRestart lists the static flags whose ConfigMap value waits for a restart (`status().pendingRestart`), without building a status. */
   get pendingRestart(): readonly string[] {
     return this.state.pendingRestart;
+  }
+
+  /** toJSON is what `JSON.stringify` of the engine gives: where it reads and its flags' views, never its internals (the bytes it read, every layer's value). */
+  toJSON(): FlagEngineView {
+    return { path: this.path, flagSet: this.flagSet.toJSON(), generation: this.generation };
+  }
+
+  /**
+   * What `util.inspect` shows of the engine: its {@link toJSON} view.
+   * @internal
+   */
+  [INSPECT](depth?: number, options?: InspectOptions, inspect?: InspectFunction): string {
+    return inspectView('ConfigMapEngine', this.toJSON(), depth, options, inspect);
   }
 
   /** initialized tells whether `initialize()` has succeeded. */

@@ -4,10 +4,7 @@ import { ByteSlab } from './byte-slab.util.js';
 
 /** KeyFileRead is a key's bytes, or why they were not read (`refused`: its kind, or `tooLarge`). */
 export type KeyFileRead =
-  | { readonly bytes: Buffer }
-  | { readonly refused: string }
-  /** `size`: what `fstat` said, when that already was over the limit. */
-  | { readonly tooLarge: true; readonly size?: number };
+  { readonly bytes: Buffer } | { readonly refused: string } | { readonly tooLarge: true };
 
 /** kindOf names what a non-regular entry is, for messages. */
 export const kindOf = (s: Stats): string =>
@@ -66,7 +63,7 @@ export function readKeyFile(
 function readOpened(fd: number, limit: number, slab: ByteSlab): KeyFileRead {
   const info = fstatSync(fd);
   if (!info.isFile()) return { refused: kindOf(info) };
-  if (info.size > limit) return { tooLarge: true, size: info.size };
+  if (info.size > limit) return { tooLarge: true };
   // One byte more than stat says, to see the end (or growth) without another allocation.
   let buffer = slab.room(info.size + 1);
   let length = 0;

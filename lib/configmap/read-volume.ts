@@ -366,7 +366,7 @@ function collect(
     return;
   }
   if (info.size > MAX_CONFIGMAP_BYTES) {
-    out.refused.set(name, messages.valueTooLarge(file, info.size, MAX_CONFIGMAP_BYTES));
+    out.refused.set(name, messages.valueOverLimit(file, MAX_CONFIGMAP_BYTES));
     return;
   }
   readInto(out, name, file, path, noFollow);
@@ -389,8 +389,7 @@ function readInto(
     if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
     else if ('refused' in read)
       out.refused.set(name, messages.notRegularAtOpen(file, read.refused));
-    else if (read.size !== undefined)
-      out.refused.set(name, messages.valueTooLarge(file, read.size, MAX_CONFIGMAP_BYTES));
+    // Never its size: which key it is may be a secret's, and a length tells about a secret.
     else out.refused.set(name, messages.valueOverLimit(file, MAX_CONFIGMAP_BYTES));
   } catch (error) {
     if (errno(error) === 'ENOENT') throw error;

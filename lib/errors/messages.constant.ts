@@ -6,10 +6,6 @@ import type { FlagValueErrorDetails } from './flag-value.error.js';
 const originOf = (source: string, origin?: string): string =>
   origin ? `${e(source)} (${e(origin)})` : e(source);
 const list = (items: readonly string[]): string => items.map(e).join(', ');
-const issues = (count: number): string =>
-  count === 1
-    ? '1 issue; the reason is not shown for a sensitive flag'
-    : `${count} issues; the reasons are not shown for a sensitive flag`;
 
 /** messages holds every user-facing string of the library; parameterised ones are functions. */
 export const messages = {
@@ -27,7 +23,11 @@ export const messages = {
   validationExpected: "a value that passes the flag's validation",
   validatorRefused: 'rejected by the validator',
   validatorIssues: (reasons: readonly string[], sensitive: boolean) =>
-    sensitive ? `rejected by the validator (${issues(reasons.length)})` : reasons.map(e).join('; '),
+    // Not even how many: a validator reports an issue per bad item or field, which tells a
+    // sensitive list's or document's shape.
+    sensitive
+      ? 'rejected by the validator (the reasons are not shown for a sensitive flag)'
+      : reasons.map(e).join('; '),
   validatorThrew: (thrown: string | undefined) =>
     thrown === undefined
       ? 'the validator threw (what it threw is not shown for a sensitive flag)'
@@ -49,6 +49,10 @@ export const messages = {
   batchListenerThrew: (set: string, thrown: string) =>
     `A batch listener of flag set "${e(set)}" threw: ${e(thrown)}`,
   unknownFlag: (name: string, where: string) => `Unknown flag "${e(name)}" in ${e(where)}`,
+  malformedFlagArgument: (arg: string) =>
+    `Flag ${e(arg)} is followed by characters a flag name cannot hold (not shown: they may be its value); write ${e(arg)}=VALUE, or ${e(arg)} VALUE as two arguments`,
+  unknownFlagWithMore: (name: string) =>
+    `Unknown flag "${e(name)}…" in the command line: the argument goes on with characters a flag name cannot hold (not shown: they may be a value)`,
   missingArgument: (arg: string) =>
     `Flag ${e(arg)} needs a value: ${e(arg)}=VALUE or ${e(arg)} VALUE`,
   notBoolForNo: (arg: string, name: string) =>
@@ -91,8 +95,6 @@ export const messages = {
   skippedEntry: (file: string, kind: string) =>
     `${e(file)}: ${e(kind)} is not a flag value (only regular files are read)`,
   skippedKey: (reason: string) => `Skipped ${e(reason)}`,
-  valueTooLarge: (file: string, size: number, max: number) =>
-    `${e(file)} is ${size} bytes: a ConfigMap value cannot exceed ${max} bytes (1 MiB)`,
   unknownKey: (file: string) =>
     `Unknown key ${e(file)}: no flag of that name is declared (ignored; it may be meant for a newer release)`,
   unknownKeys: (count: number, first: readonly string[]) =>

@@ -20,10 +20,17 @@ interface FlagArgument {
   dashes: '-' | '--';
 }
 
+/** The start of an argument that a flag name may hold (the characters FlagSet allows in one). */
+const NAME_PREFIX = /^[-._a-zA-Z0-9]*/;
+
+/** nameStart is the part of `name` that a flag name may hold, up to the first other character. */
+const nameStart = (name: string): string => NAME_PREFIX.exec(name)?.[0] ?? '';
+
 /**
  * splitArgument recognises `--name[=value]`, and `-name[=value]` (Go's
  * single-dash form) when `name` is declared (or is `h`/`help`); anything else
- * (`-`, `-5`, `file`) is a positional argument.
+ * (`-`, `-5`, `file`) is a positional argument. A declared name followed by a character a name
+ * cannot hold (`-api_key hunter2` as one argument) is recognised too, to be refused as malformed.
  */
 function splitArgument(set: FlagSet, arg: string): FlagArgument | undefined {
   const dashes = arg.startsWith('--') ? '--' : arg.startsWith('-') ? '-' : undefined;
@@ -32,8 +39,9 @@ function splitArgument(set: FlagSet, arg: string): FlagArgument | undefined {
   const name = arg.slice(dashes.length, eq === -1 ? undefined : eq);
   const inline = eq === -1 ? undefined : arg.slice(eq + 1);
   if (dashes === '-') {
-    const bare = name.startsWith('no-') ? name.slice(3) : name;
-    if (!set.has(name) && !set.has(bare) && name !== 'h' && name !== 'help') return undefined;
+    const start = nameStart(name);
+    const bare = start.startsWith('no-') ? start.slice(3) : start;
+    if (!set.has(start) && !set.has(bare) && start !== 'h' && start !== 'help') return undefined;
   }
   return { name, inline, dashes };
 }
@@ -45,7 +53,9 @@ function splitArgument(set: FlagSet, arg: string): FlagArgument | undefined {
  * batch. Unknown flags, missing values and invalid values are reported
  * together in one {@link FlagErrors}, and then nothing is applied. A flag
  * given twice takes its last value. Errors name the flag as `--name`, never
- * the whole argument: the value may be a secret.
+ * the whole argument: the value may be a secret. An argument whose name goes on
+ * with a character no flag name holds (`--api_key hunter2` quoted as one argument,
+ * `--api_key:hunter2`) is shown cut before that character.
  */
 export function parseCommandLine(set: FlagSet, argv: readonly string[]): CommandLineResult {
   const args: string[] = [];
@@ -64,6 +74,20 @@ export function parseCommandLine(set: FlagSet, argv: readonly string[]): Command
       continue;
     }
     const { name, inline, dashes } = parsed;
+    const start = nameStart(name);
+    if (start.length < name.length) {
+      // `--api_key hunter2` as one argument, or `--api_key:hunter2`: what follows the name may be
+      // the value, so it is not shown.
+      const declared = set.has(start) || (start.startsWith('no-') && set.has(start.slice(3)));
+      problems.push(
+        new Error(
+          declared
+            ? messages.malformedFlagArgument(`${dashes}${start}`)
+            : messages.unknownFlagWithMore(start),
+        ),
+      );
+      continue;
+    }
     const shown = `${dashes}${name}`;
     if ((name === 'help' || name === 'h') && !set.has(name)) {
       help = true;

@@ -1,7 +1,8 @@
 import type { FlagSource } from './flag-source.js';
 
 /**
- * FlagChange describes one real change of a flag's value. It is the one
+ * FlagChange describes one real change of a flag's value (for a sensitive flag, also the same
+ * value coming from another layer: see `Flag.onChange`). It is the one
  * shape every change report uses: handle subscriptions, batch results, the
  * set's batch listeners, and (extended with generation and checksum) the
  * `flag.changed` event.

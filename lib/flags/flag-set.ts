@@ -1,3 +1,4 @@
+import type { InspectOptions } from 'node:util';
 import { FlagDeclarationError } from '../errors/flag-declaration.error.js';
 import { messages } from '../errors/messages.constant.js';
 import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
@@ -12,12 +13,16 @@ import type { EnvironmentOptions } from './environment.js';
 import { loadEnvironment } from './environment.js';
 import type { FlagBatchListener } from './flag-batch.interface.js';
 import type { FlagChange } from './flag-change.interface.js';
+import { FlagChangeRecord } from './flag-change-record.js';
 import type { FlagSource } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
 import type { BatchPolicy, BatchResult, FlagUpdate } from './flag-update.interface.js';
 import type { ResolvedValue } from './flag.js';
 import { Flag } from './flag.js';
 import { usageTable } from './usage.util.js';
+import type { FlagSetView } from './flag-view.interface.js';
+import type { InspectFunction } from './inspect-view.util.js';
+import { INSPECT, inspectView } from './inspect-view.util.js';
 
 /** FLAG_NAME is the ConfigMap key rule; names starting with `.` are refused (a mounted volume skips them). */
 const FLAG_NAME = /^[-_a-zA-Z0-9][-._a-zA-Z0-9]{0,252}$/;
@@ -139,6 +144,18 @@ export class FlagSet implements Iterable<Flag<unknown>> {
   [Symbol.iterator](): Iterator<Flag<unknown>> {
     return this.flags.values();
   }
+  /** toJSON is what `JSON.stringify` of the set gives: its name and each flag's {@link Flag.toJSON} view. */
+  toJSON(): FlagSetView {
+    return { name: this.name, flags: [...this.flags.values()].map((flag) => flag.toJSON()) };
+  }
+
+  /**
+   * What `util.inspect` shows of the set: its name and its flags' views, never its internals.
+   * @internal
+   */
+  [INSPECT](depth?: number, options?: InspectOptions, inspect?: InspectFunction): string {
+    return inspectView('FlagSet', this.toJSON(), depth, options, inspect);
+  }
 
   /** size is the number of declared flags. */
   get size(): number {
@@ -196,16 +213,18 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       const previousSource = flag.source;
       flag.commit(layers, next, at);
       this.checksums.delete(flag.dynamic ? 'dynamic' : 'static');
-      if (!flag.equals(previous, next.value)) {
-        changes.push({
-          name: flag.name,
-          previous,
-          current: next.value,
-          source: next.source,
-          previousSource,
-          at,
-          sensitive: flag.sensitive,
-        });
+      if (flag.changes(previous, previousSource, next)) {
+        changes.push(
+          new FlagChangeRecord(
+            flag.name,
+            previous,
+            next.value,
+            next.source,
+            previousSource,
+            at,
+            flag.sensitive,
+          ),
+        );
       }
     }
     // Notify, once every flag already holds its new value: the set's batch

@@ -1,3 +1,4 @@
+import type { InspectOptions } from 'node:util';
 import { errorMessage } from '../errors/error-message.util.js';
 import { messages } from '../errors/messages.constant.js';
 import { FlagDeclarationError } from '../errors/flag-declaration.error.js';
@@ -10,6 +11,9 @@ import type { FlagSource } from './flag-source.js';
 import { FLAG_SOURCES } from './flag-source.js';
 import type { FlagSpec } from './flag-spec.js';
 import type { FlagSet } from './flag-set.js';
+import type { FlagView } from './flag-view.interface.js';
+import type { InspectFunction } from './inspect-view.util.js';
+import { INSPECT, inspectView } from './inspect-view.util.js';
 import { MAX_SHOWN_LENGTH, redact, REDACTED } from './redact.util.js';
 import { checkFailedReason, parseReason, validatorReason } from './refusal-reason.util.js';
 import type { CompiledValidator } from './validator.js';
@@ -116,7 +120,10 @@ export class Flag<T> {
 
   /**
    * onChange subscribes to real changes of this flag (deep equality for
-   * JSON, lists, sets and bytes). Returns the function that unsubscribes.
+   * JSON, lists, sets and bytes). A sensitive flag's value taken from another
+   * layer is a change even when equal (a runtime value set to the ConfigMap's,
+   * then cleared): else a right guess would be the one write that shows
+   * nothing. Returns the function that unsubscribes.
    */
   onChange(listener: FlagChangeListener<T>): () => void {
     this.listeners.add(listener);
@@ -301,9 +308,45 @@ export class Flag<T> {
     this.format(value);
   }
 
+  /**
+   * toJSON is what `JSON.stringify` of the handle (or of an object holding it) gives: its values
+   * as display text, `[redacted]` when sensitive — never its fields, which hold every layer's value.
+   */
+  toJSON(): FlagView {
+    return {
+      name: this.name,
+      kind: this.kind,
+      dynamic: this.dynamic,
+      sensitive: this.sensitive,
+      value: this.format(),
+      source: this.currentSource,
+      default: this.format(this.defaultValue),
+    };
+  }
+
+  /**
+   * What `util.inspect` and `console.log` show of the handle: its {@link toJSON} view.
+   * @internal
+   */
+  [INSPECT](depth?: number, options?: InspectOptions, inspect?: InspectFunction): string {
+    return inspectView('Flag', this.toJSON(), depth, options, inspect);
+  }
+
   /** equals compares two values of this flag (deeply for structured kinds). */
   equals(a: T, b: T): boolean {
     return this.codec.equals(a, b);
+  }
+
+  /**
+   * @internal changes tells whether moving from `previous` (from `previousSource`) to `next` is a
+   * change: a different value; for a sensitive flag, also the same value from another layer. Else
+   * whoever may write one layer but not read the others could confirm a guess of the value
+   * serving: a right guess would change nothing (no event, no change line, no `last_changed`), a
+   * wrong one would show everywhere.
+   */
+  changes(previous: T, previousSource: FlagSource, next: ResolvedValue<T>): boolean {
+    if (this.sensitive && previousSource !== next.source) return true;
+    return !this.codec.equals(previous, next.value);
   }
 
   /** @internal resolve returns what the flag would be with a layer set (value) or removed (undefined). */
@@ -329,7 +372,7 @@ export class Flag<T> {
       if (value === undefined) this.layers.delete(source);
       else this.layers.set(source, value);
     }
-    if (!this.codec.equals(this.current, resolved.value)) this.changedAt = at;
+    if (this.changes(this.current, this.currentSource, resolved)) this.changedAt = at;
     this.current = resolved.value;
     this.currentSource = resolved.source;
   }

@@ -23,8 +23,7 @@ export const WITHHELD_REASON = 'the reason is not shown for a sensitive flag';
  * string, one list item or field) that no comparison with the raw text can catch. So for a
  * sensitive flag the reason is always replaced by {@link WITHHELD_REASON}; the other arguments
  * (the forms of the value, once compared) are ignored. The flags themselves say, for a sensitive
- * flag, only what the library knows in its own words (e.g. "rejected by the validator (2
- * issues; …)").
+ * flag, only what the library knows in its own words (e.g. "rejected by the validator").
  */
 export function redactReason(sensitive: boolean, reason: string, ..._forms: string[]): string {
   return sensitive ? WITHHELD_REASON : reason;

@@ -5,9 +5,10 @@ import type { ValidatorRefusal } from './validators/validation-outcome.interface
 
 /**
  * validatorReason says why a validator refused a value. For a sensitive flag it uses the
- * library's own words only — how many issues, that the validator threw — never text the
- * validator produced, which may quote the value whole, in part or in a derived form (a parsed
- * number, a decoded JSON string, one list item, one field).
+ * library's own words only — that the validator refused it or threw, not how many issues (one per
+ * bad item or field tells the value's shape) — never text the validator produced, which may quote
+ * the value whole, in part or in a derived form (a parsed number, a decoded JSON string, one list
+ * item, one field).
  */
 export function validatorReason(refusal: ValidatorRefusal, sensitive: boolean): string {
   switch (refusal.kind) {

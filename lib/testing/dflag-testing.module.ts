@@ -1,3 +1,7 @@
+import type { InspectOptions } from 'node:util';
+import type { InspectFunction } from '../flags/inspect-view.util.js';
+import { INSPECT, inspectView } from '../flags/inspect-view.util.js';
+import type { FlagEngineView } from '../flags/flag-view.interface.js';
 import { Module } from '@nestjs/common';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import type { ConfigMapStatus } from '../configmap/configmap-status.interface.js';
@@ -86,6 +90,19 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
     readonly flagSet: FlagSet,
     private readonly values: TestingValues<F> = {} as TestingValues<F>,
   ) {}
+
+  /** toJSON is what `JSON.stringify` of the engine gives: where it reads and its flags' views, never its internals (the bytes it read, every layer's value). */
+  toJSON(): FlagEngineView {
+    return { path: this.path, flagSet: this.flagSet.toJSON(), generation: this.generation };
+  }
+
+  /**
+   * What `util.inspect` shows of the engine: its {@link toJSON} view.
+   * @internal
+   */
+  [INSPECT](depth?: number, options?: InspectOptions, inspect?: InspectFunction): string {
+    return inspectView('InMemoryFlagEngine', this.toJSON(), depth, options, inspect);
+  }
 
   /** Whether `initialize()` has succeeded. */
   get initialized(): boolean {

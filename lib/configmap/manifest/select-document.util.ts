@@ -5,6 +5,7 @@ import { duplicateKeys } from './duplicate-keys.util.js';
 import { ManifestError } from './manifest.error.js';
 import type { TextPosition } from './manifest-messages.constant.js';
 import { manifestMessages } from './manifest-messages.constant.js';
+import { yamlProblem } from './yaml-problems.constant.js';
 
 /** ManifestDocument is the document of a manifest chosen to be read, with what reads it. */
 export interface ManifestDocument {
@@ -82,10 +83,12 @@ export function selectDocuments(
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
     index++;
     for (const error of doc.errors) {
-      const message = error.message.split('\n')[0] ?? '';
       const offset = error.pos[0];
       problems.push(
-        manifestMessages.yamlError(message, offset >= 0 ? position(offset) : undefined),
+        manifestMessages.yamlError(
+          yamlProblem(error.code),
+          offset >= 0 ? position(offset) : undefined,
+        ),
       );
     }
     for (const { key, offset, firstOffset } of duplicateKeys(doc)) {

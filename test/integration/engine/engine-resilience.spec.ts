@@ -160,7 +160,7 @@ describe('ConfigMapEngine: optional volumes, vanishing directories, lost events'
     await writeConfigMapVolume(h.dir, { greeting: 'x'.repeat(1024 * 1024 + 1) });
     await eventually(() => expect(reports).toHaveLength(1));
     expect(reports[0]!.errors).toEqual([
-      `Flag "greeting": ${h.dir}/greeting is 1048577 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB); keeping its last value`,
+      `Flag "greeting": ${h.dir}/greeting is over 1048576 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB); keeping its last value`,
     ]);
     expect(flags.greeting.get()).toBe('small');
   });

@@ -189,7 +189,7 @@ describe('dflag apply refusals', () => {
       ),
     );
     expect((await refuse(configMap('data:\n  a: "unclosed\n'))).err).toBe(
-      refusal('invalid YAML: Missing closing "quote at line 7, column 1'),
+      refusal('invalid YAML: a closing quote or bracket is missing at line 7, column 1'),
     );
     expect((await refuse(configMap('data:\n  a: *nowhere\n  b: &later "x"\n'))).err).toBe(
       refusal(

@@ -10,8 +10,7 @@ const BAD = join(FIXTURES, 'validate-bad-configmap.yaml');
 
 const INT_EXPECTED = 'expected a safe integer such as 42, -7, 0x2a, 0o52 or 0b101010';
 const VALIDATION_EXPECTED = "expected a value that passes the flag's validation";
-const WITHHELD =
-  'rejected by the validator (1 issue; the reason is not shown for a sensitive flag)';
+const WITHHELD = 'rejected by the validator (the reasons are not shown for a sensitive flag)';
 const UNKNOWN = 'no flag of that name is declared; ignored (a newer release may read it)';
 
 describe('dflag validate', () => {

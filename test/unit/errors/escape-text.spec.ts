@@ -70,7 +70,7 @@ describe('messages escape what they quote', () => {
       messages.healthNotReady([evil]),
       messages.healthNotWatching(evil),
       messages.startupStaticRefused(evil, [evil]),
-      messages.valueTooLarge(evil, 2, 1),
+      messages.valueOverLimit(evil, 1),
       messages.pendingRestart('rate', evil),
       messages.danglingData(evil, evil),
       messages.dataLeavesVolume(evil, evil),

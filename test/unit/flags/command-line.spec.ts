@@ -109,8 +109,44 @@ describe('command line', () => {
       message = (error as Error).message;
     }
     expect(message).toBe(
-      'Invalid command line:\n  - Flag "api_key" from command-line (--api_key): refused "[redacted]": rejected by the validator (1 issue; the reason is not shown for a sensitive flag); expected a value that passes the flag\'s validation',
+      'Invalid command line:\n  - Flag "api_key" from command-line (--api_key): refused "[redacted]": rejected by the validator (the reasons are not shown for a sensitive flag); expected a value that passes the flag\'s validation',
     );
+  });
+
+  it('shows an argument whose name goes on with other characters cut there: the rest may be a value', () => {
+    const s = new FlagSet('s');
+    s.declare('api_key', flag.string({ default: '', description: '', sensitive: true }));
+    s.declare('debug', flag.bool({ default: false, description: '' }));
+    let message = '';
+    try {
+      s.parseCommandLine([
+        '--api_key hunter2-TOPSECRET',
+        '--api_key:hunter2-TOPSECRET',
+        '-api_key hunter2-TOPSECRET',
+        '--no-debug hunter2-TOPSECRET',
+        '--apikey hunter2-TOPSECRET',
+        '--:hunter2-TOPSECRET',
+      ]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).not.toContain('hunter2');
+    const malformed = (arg: string): string =>
+      `  - Flag ${arg} is followed by characters a flag name cannot hold (not shown: they may be its value); write ${arg}=VALUE, or ${arg} VALUE as two arguments`;
+    const unknown = (name: string): string =>
+      `  - Unknown flag "${name}…" in the command line: the argument goes on with characters a flag name cannot hold (not shown: they may be a value)`;
+    expect(message).toBe(
+      [
+        'Invalid command line:',
+        malformed('--api_key'),
+        malformed('--api_key'),
+        malformed('-api_key'),
+        malformed('--no-debug'),
+        unknown('apikey'),
+        unknown(''),
+      ].join('\n'),
+    );
+    expect(s.find('api_key')?.get()).toBe('');
   });
 
   it("accepts Go's single-dash form for declared flags; other dashed words stay positional", () => {

@@ -186,7 +186,7 @@ describe('a validator that throws is a refusal like any other bad value', () => 
     );
     const secret = refusal(set, 'pin', '0x10');
     expect((secret as FlagValueError).reason).toBe(
-      'rejected by the validator (1 issue; the reason is not shown for a sensitive flag)',
+      'rejected by the validator (the reasons are not shown for a sensitive flag)',
     );
     expect(allText(secret)).not.toMatch(/16 is reserved|0x10/);
   });
