@@ -229,6 +229,7 @@ export const cliMessages = {
     dflag: "Go's dflag",
     flagPackage: "Go's flag package",
   },
+  // Refused before an object was read: its kind is not known.
   manifestRefused: (file: string, errors: number) =>
-    `ConfigMap manifest ${e(file)} refused: ${plural(errors, 'error')}`,
+    `Manifest ${e(file)} refused: ${plural(errors, 'error')}`,
 } as const;

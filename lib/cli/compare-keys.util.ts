@@ -323,10 +323,10 @@ function compareText(context: KeyContext, target: DirectoryTarget): Compared {
       differs: true,
     };
   }
+  // The directory's value is not shown either: without declarations nothing tells whether the
+  // file holds a secret (the volume may be a Secret's, whatever kind the manifest is).
   const old: DiffValue =
-    has === undefined
-      ? { value: null, source: 'default' }
-      : { value: text(has), source: 'configmap' };
+    has === undefined ? { value: null, source: 'default' } : { value: null, source: 'configmap' };
   const same = has !== undefined && sameBytes(has, want.bytes);
   return {
     entry: entry(key, same ? 'unchanged' : 'changed', { sensitive, old, new: newValue }),

@@ -90,7 +90,7 @@ export const diffMessages = {
   valueFrom: (value: string, source: FlagSource | null) =>
     source === null || source === 'configmap' ? e(value) : `${e(value)} (${SOURCE_WORDS[source]})`,
   unknownValueFrom: (source: FlagSource | null) =>
-    source === null || source === 'configmap' ? 'an unknown value' : SOURCE_WORDS[source],
+    source === null || source === 'configmap' ? 'a value not shown' : SOURCE_WORDS[source],
   unchangedLine: (key: string) => `${e(key)}: unchanged`,
   changedLine: (key: string, previous: string, next: string) => `${e(key)}: ${previous} → ${next}`,
   refusedLine: (key: string, reason: string, kept: string) =>
@@ -128,7 +128,8 @@ export const diffMessages = {
     'validators are not run',
   textOnly:
     'without --flags, values are compared as text: not parsed or validated, static and unknown ' +
-    'keys not told, and removed keys fall back to a value not shown',
+    "keys not told, the directory's values not shown (whether they hold a secret is not known), " +
+    'and removed keys fall back to a value not shown',
   warningLine: (message: string) => `warning: ${e(message)}`,
   podNotWatching: (mode: string) =>
     `the pod is not following its ConfigMap (watch mode ${mode}): a change reaches it only at a restart or a periodic check`,

@@ -34,7 +34,8 @@ const isBodyParseFailure = (error: unknown): boolean =>
  * quotes the body around the fault (`Unexpected token 'h', ..."value":hunter2SEC"... is not valid
  * JSON`): a value being set, perhaps a secret's, would be echoed. This error middleware is added
  * at module init, after the routes and before Nest's own error handler, and takes only that
- * failure on the setter's path (the global prefix and a version segment before it allowed);
+ * failure on the setter's path, in any case as Express routes it (the global prefix and a version
+ * segment before it allowed);
  * anything else goes on to Nest. Fastify's parser already answers without quoting the body.
  */
 @Injectable()
@@ -47,10 +48,16 @@ export class SetterBodyErrors implements OnModuleInit {
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (adapter?.getType?.() !== 'express') return;
-    const suffix = `/${this.options.path}/${SETTER_ROUTE}`.replace(/\/{2,}/g, '/');
+    // Express routes ignore case (`/DEBUG/FLAGS/SET` reaches the setter), so the path is compared
+    // without it; under `case sensitive routing` such a path is a 404's, and answering it here
+    // only keeps its body out of the answer too.
+    const suffix = `/${this.options.path}/${SETTER_ROUTE}`.replace(/\/{2,}/g, '/').toLowerCase();
     const handler: ErrorMiddleware = (error, request, response, next) => {
-      if (!isBodyParseFailure(error) || !requestPath(request as Request).endsWith(suffix))
-        return next(error);
+      const onSetter = () =>
+        requestPath(request as Request)
+          .toLowerCase()
+          .endsWith(suffix);
+      if (!isBodyParseFailure(error) || !onSetter()) return next(error);
       replySetterError(adapter, response, HttpStatus.BAD_REQUEST, setterMessages.bodyNotJson);
     };
     (adapter.getInstance() as ExpressLike).use(handler);

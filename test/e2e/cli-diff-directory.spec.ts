@@ -123,10 +123,10 @@ describe('dflag diff against a directory written by dflag apply', () => {
       [
         'api_token: removed; falls back to its default',
         'db_password: removed; falls back to its default',
-        'legacy_knob: on → off',
+        'legacy_knob: a value not shown → off',
         'pin: removed; falls back to its default',
         'rate: unchanged',
-        'note: without --flags, values are compared as text: not parsed or validated, static and unknown keys not told, and removed keys fall back to a value not shown',
+        "note: without --flags, values are compared as text: not parsed or validated, static and unknown keys not told, the directory's values not shown (whether they hold a secret is not known), and removed keys fall back to a value not shown",
         'ConfigMap app-config against vol: 1 changed, 3 removed, 1 unchanged',
         '',
       ].join('\n'),
@@ -194,7 +194,7 @@ describe('dflag diff against a directory written by dflag apply', () => {
     const run = await diff('-f', 'next.yaml', '--against', 'plain', '--flags', FLAGS);
     expect(run.code).toBe(1);
     expect(run.out).toMatch(
-      /^rate: an unknown value → 1 \(the current file cannot be read: .*a FIFO/m,
+      /^rate: a value not shown → 1 \(the current file cannot be read: .*a FIFO/m,
     );
   });
 

@@ -38,6 +38,15 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
       expect(app.service.get('banner')).toBe('hello');
     });
 
+    it('quotes none of it on the setter path written in another case or with a trailing slash', async () => {
+      app = await startSetterApp(adapter);
+      for (const path of ['/DEBUG/FLAGS/SET', '/debug/flags/Set', '/Debug/Flags/set/']) {
+        const refused = await send(app, path);
+        expect(refused.status, path).toBeGreaterThanOrEqual(400);
+        expect(refused.text, path).not.toMatch(/hunter|SECRET/);
+      }
+    });
+
     it('is refused the same way under a global prefix', async () => {
       app = await startSetterApp(adapter, { configure: (nest) => nest.setGlobalPrefix('api') });
       const refused = await send(app, '/api/debug/flags/set').expect(400);

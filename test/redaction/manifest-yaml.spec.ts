@@ -82,6 +82,16 @@ describe('redaction audit: YAML the parser refuses', () => {
       expect(JSON.stringify(read)).not.toContain(secret);
     });
 
+  it('names no key of a mapping inside a value, repeated or not', async () => {
+    await writeFile(join(root, 'cm.yaml'), manifest('  api_key: {hunter2: 1, hunter2: 2}'));
+    const { code, text } = await cli('validate', '-f', 'cm.yaml', '--flags', FLAGS);
+    expect(text).toMatch(
+      /duplicate key inside a value at line 6, column 25 \(first at line 6, column 13\)/,
+    );
+    expect(text).not.toContain('hunter2');
+    expect(code).not.toBe(0);
+  });
+
   it('names the position, not the text, of a malformed directive line', async () => {
     await writeFile(join(root, 'cm.yaml'), `%YAML S3cretDirective\n---\n${manifest('  a: "1"')}`);
     const { code, text } = await cli('validate', '-f', 'cm.yaml', '--flags', FLAGS);

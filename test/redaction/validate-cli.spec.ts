@@ -25,4 +25,18 @@ describe('redaction audit: dflag validate output', () => {
       expect(text.code).toBe(name === 'refused' ? 1 : 0);
       if (name === 'refused') expect(text.out).toMatch(/^api_token: .*\npin: /m);
     });
+
+  it('says a Secret over 1 MiB is over the limit, not how big its values are', async () => {
+    const value = 'k'.repeat(1_048_600);
+    await writeFile(
+      join(root(), 'big.yaml'),
+      `apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  api_token: ${value}\n  pin: "1234"\n`,
+    );
+    for (const json of [[], ['--json']]) {
+      const { code, out, err } = await validate('-f', 'big.yaml', '--flags', FLAGS, ...json);
+      expect(code).toBe(1);
+      expect(`${out}${err}`).toContain('over the 1048576-byte (1 MiB) limit of a Secret');
+      expect(`${out}${err}`).not.toMatch(/104860\d|1048604|kkkk/);
+    }
+  });
 });

@@ -10,6 +10,31 @@ export interface DuplicateKey {
   offset: number;
   /** DuplicateKey.firstOffset is where its first occurrence starts. */
   firstOffset: number;
+  /**
+   * DuplicateKey.inValue: the mapping is inside a value (a key's value under `data`, say) rather
+   * than the object's own structure (the document, its fields, `metadata`'s fields): its keys are
+   * part of that value, perhaps a secret's, and are not to be shown.
+   */
+  inValue: boolean;
+}
+
+/**
+ * The mappings that are the object's own structure: the document's, each of its fields'
+ * (`metadata`, `data`…), and each of `metadata`'s (`labels`, `annotations`).
+ */
+function structuralMaps(doc: Document.Parsed): Set<unknown> {
+  const maps = new Set<unknown>();
+  const root = doc.contents;
+  if (!isMap(root)) return maps;
+  maps.add(root);
+  for (const { key, value } of root.items) {
+    if (!isMap(value)) continue;
+    maps.add(value);
+    if (isScalar(key) && key.value === 'metadata') {
+      for (const field of value.items) if (isMap(field.value)) maps.add(field.value);
+    }
+  }
+  return maps;
 }
 
 const startOf = (node: Node): number => node.range?.[0] ?? -1;
@@ -23,6 +48,7 @@ const startOf = (node: Node): number => node.range?.[0] ?? -1;
  */
 export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
   const found: DuplicateKey[] = [];
+  const structural = structuralMaps(doc);
   for (const node of yamlNodes(doc)) {
     if (!isMap(node)) continue;
     const seen = new Map<unknown, Node>();
@@ -31,7 +57,12 @@ export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
       const first = seen.get(key.value);
       if (first === undefined) seen.set(key.value, key);
       else
-        found.push({ key: String(key.value), offset: startOf(key), firstOffset: startOf(first) });
+        found.push({
+          key: String(key.value),
+          offset: startOf(key),
+          firstOffset: startOf(first),
+          inValue: !structural.has(node),
+        });
     }
   }
   return found;

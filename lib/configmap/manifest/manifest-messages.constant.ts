@@ -25,24 +25,26 @@ const fieldsOf = (kind: string): string =>
 
 /** manifestMessages holds every user-facing string of the manifest reader. */
 export const manifestMessages = {
-  refused: (source: string, problems: readonly string[], kind = 'ConfigMap') =>
-    `Refused ${kind} manifest ${escapeText(source)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
-  inputTooLarge: (size: number) => `is ${size} bytes, over the ${inputLimit}; nothing was parsed`,
+  // Without a kind, the manifest was refused before an object (and its kind) was read.
+  refused: (source: string, problems: readonly string[], kind?: string) =>
+    `Refused ${kind === undefined ? '' : `${kind} `}manifest ${escapeText(source)}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  inputTooLarge: `is over the ${inputLimit}; nothing was parsed`,
   inputOverLimit: `is over the ${inputLimit}; reading stopped there, nothing was parsed`,
   notUtf8: 'is not valid UTF-8 text: save the manifest as UTF-8',
   stdinIsTerminal:
     'is a terminal: pipe a manifest into it (kustomize build … | dflag validate -f - …) or give a file to -f',
   stdinEmpty: 'is empty: nothing was piped into it (-f - reads the manifest from standard input)',
-  documentTooLarge: (line: number, size: number) =>
-    `the document starting at line ${line} is ${size} bytes, over the ${mebibytes(MAX_MANIFEST_DOCUMENT_BYTES)}` +
+  documentTooLarge: (line: number) =>
+    `the document starting at line ${line} is over the ${mebibytes(MAX_MANIFEST_DOCUMENT_BYTES)}` +
     ' limit of one document (the API server takes at most 3 MiB per object); nothing was parsed',
   yamlError: (message: string, position?: TextPosition) =>
     `invalid YAML: ${escapeText(message)}${position === undefined ? '' : ` at ${at(position)}`}`,
   // The alias' name is not shown: an unquoted value starting with `*` (a secret, perhaps) reads as one.
   unknownAlias: () =>
     'an alias (*name) names no anchor before it; a value that starts with * must be quoted',
-  duplicateKey: (key: string, position: TextPosition, first: TextPosition) =>
-    `invalid YAML: duplicate key ${shownKey(key)} at ${at(position)} (first at ${at(first)}); the keys of a mapping must be unique`,
+  // A key inside a value (a mapping under a data key) is part of that value: it is not shown.
+  duplicateKey: (key: string | undefined, position: TextPosition, first: TextPosition) =>
+    `invalid YAML: duplicate key ${key === undefined ? 'inside a value' : shownKey(key)} at ${at(position)} (first at ${at(first)}); the keys of a mapping must be unique`,
   duplicateConfigMapKey: (field: string, key: string, position: TextPosition) =>
     `${field} key ${shownKey(key)} appears more than once (${at(position)}); a ConfigMap key names one file`,
   noDocument: 'holds no YAML document',
@@ -81,6 +83,6 @@ export const manifestMessages = {
     (kind === 'Secret' ? "; a Secret's data is base64, plain text goes under stringData" : ''),
   keyInBoth: (key: string) =>
     `key ${quoted(key)} is in both data and binaryData; a key may appear in only one of them`,
-  tooLarge: (size: number, kind: string) =>
-    `${fieldsOf(kind)} total ${size} bytes, over the ${MAX_CONFIGMAP_BYTES}-byte (1 MiB) limit of a ${kind}`,
+  tooLarge: (kind: string) =>
+    `${fieldsOf(kind)} total over the ${MAX_CONFIGMAP_BYTES}-byte (1 MiB) limit of a ${kind}`,
 } as const;

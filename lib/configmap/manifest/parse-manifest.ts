@@ -54,11 +54,11 @@ const DEFAULT_KINDS: readonly ManifestKind[] = ['ConfigMap'];
 function checkSizes(text: string, source: string): void {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_MANIFEST_BYTES) {
-    throw new ManifestError(source, [manifestMessages.inputTooLarge(bytes)]);
+    throw new ManifestError(source, [manifestMessages.inputTooLarge]);
   }
   const oversized = oversizedDocuments(text, MAX_MANIFEST_DOCUMENT_BYTES);
   if (oversized.length > 0) {
-    const problems = oversized.map((d) => manifestMessages.documentTooLarge(d.line, d.bytes));
+    const problems = oversized.map((d) => manifestMessages.documentTooLarge(d.line));
     throw new ManifestError(source, problems);
   }
 }
@@ -126,7 +126,7 @@ function readObject(
     partialBinary = () => true;
   }
   const size = totalBytes({ data, binaryData });
-  if (size > MAX_CONFIGMAP_BYTES) problems.push(manifestMessages.tooLarge(size, accepted));
+  if (size > MAX_CONFIGMAP_BYTES) problems.push(manifestMessages.tooLarge(accepted));
   if (problems.length > 0) {
     const legal = (key: string): boolean => keyNameProblem(key) === undefined;
     const partial: ConfigMapManifest = {

@@ -21,7 +21,7 @@ export async function readManifestText(path: string, source: string = path): Pro
   try {
     const stats = await handle.stat();
     if (stats.isFile() && stats.size > MAX_MANIFEST_BYTES) {
-      throw new ManifestError(source, [manifestMessages.inputTooLarge(stats.size)]);
+      throw new ManifestError(source, [manifestMessages.inputTooLarge]);
     }
     const chunks: Buffer[] = [];
     let total = 0;

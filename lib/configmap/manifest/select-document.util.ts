@@ -91,8 +91,9 @@ export function selectDocuments(
         ),
       );
     }
-    for (const { key, offset, firstOffset } of duplicateKeys(doc)) {
-      problems.push(manifestMessages.duplicateKey(key, position(offset), position(firstOffset)));
+    for (const { key, offset, firstOffset, inValue } of duplicateKeys(doc)) {
+      const shown = inValue ? undefined : key;
+      problems.push(manifestMessages.duplicateKey(shown, position(offset), position(firstOffset)));
     }
     const { resolve, unresolved } = aliasResolver(doc);
     for (const alias of unresolved) {

@@ -80,7 +80,7 @@ describe('dflag apply: several sources into one version, as a projected volume',
       code: 1,
       out: '',
       err:
-        'dflag apply: Refused ConfigMap manifest cm.yaml, other.yaml:\n' +
+        'dflag apply: Refused manifest cm.yaml, other.yaml:\n' +
         '  - key "rate" is in both ConfigMap app-config (cm.yaml) and ConfigMap other (other.yaml);' +
         ' a projected volume holds one file per key (kubelet would let the later source overwrite' +
         ' the earlier one): keep the key in one source\n',
@@ -93,7 +93,7 @@ describe('dflag apply: several sources into one version, as a projected volume',
       code: 1,
       out: '',
       err:
-        'dflag apply: Refused ConfigMap manifest all.yaml:\n' +
+        'dflag apply: Refused manifest all.yaml:\n' +
         '  - holds 2 documents of kind ConfigMap or Secret; choose with --name:' +
         ' app-config (ConfigMap), app-secret (Secret)\n',
     });
@@ -112,12 +112,12 @@ describe('dflag apply: several sources into one version, as a projected volume',
     );
     expect(code).toBe(1);
     expect(err).toBe(
-      'dflag apply: Refused ConfigMap manifest all.yaml:\n' +
+      'dflag apply: Refused manifest all.yaml:\n' +
         '  - a document named "app-config" is in both cm.yaml and all.yaml; --name must pick one\n',
     );
     const unknown = await apply('-f', 'all.yaml', '--name', 'app-config', '--name', 'nope');
     expect(unknown.err).toBe(
-      'dflag apply: Refused ConfigMap manifest all.yaml:\n' +
+      'dflag apply: Refused manifest all.yaml:\n' +
         '  - no input holds a document named "nope"; found: app (Deployment) in all.yaml,' +
         ' app-config (ConfigMap) in all.yaml, app-secret (Secret) in all.yaml\n',
     );
@@ -132,7 +132,7 @@ describe('dflag apply: several sources into one version, as a projected volume',
       'nope',
     );
     expect(missing.err).toBe(
-      'dflag apply: Refused ConfigMap manifest secret.yaml:\n' +
+      'dflag apply: Refused manifest secret.yaml:\n' +
         '  - holds none of the documents named "app-config", "nope"; found: app-secret (Secret)\n',
     );
   });

@@ -70,7 +70,7 @@ describe('-f - reads the manifest from standard input (dflag apply and validate)
       code: 1,
       out:
         '<stdin>: is a terminal: pipe a manifest into it (kustomize build … | dflag validate -f - …) or give a file to -f\n' +
-        'ConfigMap manifest <stdin> refused: 1 error\n',
+        'Manifest <stdin> refused: 1 error\n',
       err: '',
     });
     expect(tty.readableFlowing).toBeNull(); // never read
@@ -78,7 +78,7 @@ describe('-f - reads the manifest from standard input (dflag apply and validate)
       code: 1,
       out: '',
       err:
-        'dflag apply: Refused ConfigMap manifest <stdin>:\n' +
+        'dflag apply: Refused manifest <stdin>:\n' +
         '  - is empty: nothing was piped into it (-f - reads the manifest from standard input)\n',
     });
   });
@@ -96,7 +96,7 @@ describe('-f - reads the manifest from standard input (dflag apply and validate)
       code: 1,
       out: '',
       err:
-        'dflag apply: Refused ConfigMap manifest <stdin>:\n' +
+        'dflag apply: Refused manifest <stdin>:\n' +
         '  - is over the 33554432-byte (32 MiB) limit of a manifest input (all its documents together); reading stopped there, nothing was parsed\n',
     });
     expect(produced).toBeLessThan(40 * MiB);

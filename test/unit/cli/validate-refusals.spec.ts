@@ -46,7 +46,7 @@ describe('dflag validate refusals', () => {
       expect(await refuse(text)).toEqual({
         code: 1,
         out:
-          'cm.yaml: data and binaryData total 1048577 bytes, over the 1048576-byte (1 MiB) limit of a ConfigMap\n' +
+          'cm.yaml: data and binaryData total over the 1048576-byte (1 MiB) limit of a ConfigMap\n' +
           'ConfigMap app-config: 1 key checked against 9 flags: 1 error, 0 warnings, 0 notes\n',
         err: '',
       });
@@ -65,7 +65,7 @@ describe('dflag validate refusals', () => {
       const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\ndata:\n  a: YQ==\n';
       expect((await refuse(pod)).out).toBe(
         'cm.yaml: is not a ConfigMap or Secret: found kind Pod, apiVersion v1; expected kind: ConfigMap or Secret, apiVersion: v1\n' +
-          'ConfigMap manifest cm.yaml refused: 1 error\n',
+          'Manifest cm.yaml refused: 1 error\n',
       );
     });
 
@@ -76,7 +76,7 @@ describe('dflag validate refusals', () => {
       expect(io.out).toBe(
         'several-configmaps.yaml: holds 2 documents of kind ConfigMap or Secret; choose with' +
           ' --name: first-config (ConfigMap), second-config (ConfigMap)\n' +
-          'ConfigMap manifest several-configmaps.yaml refused: 1 error\n',
+          'Manifest several-configmaps.yaml refused: 1 error\n',
       );
     });
 
