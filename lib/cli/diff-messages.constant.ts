@@ -133,11 +133,14 @@ export const diffMessages = {
   warningLine: (message: string) => `warning: ${e(message)}`,
   podNotWatching: (mode: string) =>
     `the pod is not following its ConfigMap (watch mode ${mode}): a change reaches it only at a restart or a periodic check`,
-  podDirectoryMissing: "the pod's ConfigMap directory is missing: it serves its last values",
+  podDirectoryMissing:
+    "the pod's ConfigMap directory is missing: it keeps the values last read from it, or its fallbacks if it was never there",
   podLayoutProblem:
     "the pod's volume layout is broken (see its listing): keys linking into ..data are refused",
   podLatestRefused: (latest: string, serving: string) =>
     `the pod refused its latest version (${latest}) as a whole and serves ${serving}: compare with what it really holds`,
+  podContentRefused:
+    "the pod refused its directory's latest content as a whole (see its listing): every key keeps its earlier value",
   podReloadErrors: (count: number) =>
     `the pod's last reload refused ${count} ${count === 1 ? 'key' : 'keys'} (see its listing): those keep earlier values`,
   podNotReady: 'the pod is not ready (a refused value serves a fallback)',

@@ -19,10 +19,16 @@ export function podWarningsOf(status: unknown): string[] {
   if (status['directory_missing'] === true) warnings.push(diffMessages.podDirectoryMissing);
   if (typeof status['layout_problem'] === 'string') warnings.push(diffMessages.podLayoutProblem);
   // A version refused as a whole leaves an earlier one serving; one refused in part serves itself.
+  // A plain directory has no version names: its refusal as a whole is told by the last result.
   const name = (value: unknown): string => (typeof value === 'string' ? value : 'none');
   const [latest, serving] = [name(status['latest_version']), name(status['version'])];
-  if (status['latest_refused'] === true && latest !== serving) {
-    warnings.push(diffMessages.podLatestRefused(latest, serving));
+  const whole = latest !== serving || status['last_result'] === 'rejected';
+  if (status['latest_refused'] === true && whole) {
+    warnings.push(
+      typeof status['latest_version'] === 'string'
+        ? diffMessages.podLatestRefused(latest, serving)
+        : diffMessages.podContentRefused,
+    );
   } else if (Array.isArray(status['errors']) && status['errors'].length > 0) {
     warnings.push(diffMessages.podReloadErrors(status['errors'].length));
   }

@@ -40,6 +40,8 @@ export { ENGINE_DEFAULTS } from './engine-options.util.js';
 const TRANSIENT_STARTUP_LIMIT_MS = 2000;
 /** Periodic checks go on at this pace when the watcher failed and `resyncInterval` is 0. */
 const FALLBACK_RESYNC_MS = 5000;
+/** How long chokidar may take to be ready (it lists one directory) before it counts as failed. */
+const WATCH_READY_TIMEOUT_MS = 10_000;
 
 /** EngineSeams lets tests reach the real watcher (e.g. to inject an error into it). */
 export interface EngineSeams {
@@ -51,6 +53,11 @@ export interface EngineSeams {
    * @default SLICE_MS (2)
    */
   sliceMs?: number;
+  /**
+   * Milliseconds chokidar may take to be ready before the watcher counts as failed.
+   * @default WATCH_READY_TIMEOUT_MS (10 000)
+   */
+  watchReadyTimeout?: number;
 }
 
 /**
@@ -111,6 +118,7 @@ export class ConfigMapEngine {
       onEvent: (name) => this.onWatchEvent(name),
       onFailure: (reason) => this.onWatcherFailed(reason),
       reopenDelay: this.options.resyncInterval || FALLBACK_RESYNC_MS,
+      readyTimeout: seams.watchReadyTimeout ?? WATCH_READY_TIMEOUT_MS,
     });
   }
 

@@ -45,9 +45,11 @@ export class EngineStatus {
   ): ReloadReport {
     const at = new Date();
     this.generation += 1;
-    if (snapshot.layout !== 'transient') this.layout = snapshot.layout;
+    // A directory that could not be searched keeps the layout and the newest version seen.
+    const known = snapshot.layoutUnknown !== true;
+    if (snapshot.layout !== 'transient' && known) this.layout = snapshot.layout;
     if (outcome.result !== 'rejected') this.version = snapshot.version;
-    this.latestVersion = snapshot.version;
+    if (known) this.latestVersion = snapshot.version;
     this.latestRefused = outcome.result !== 'applied';
     this.refusedFlags = outcome.refusedFlags;
     this.layoutProblem = snapshot.layoutProblem;

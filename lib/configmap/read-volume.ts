@@ -115,7 +115,9 @@ export function* readVolumeSteps(
         continue;
       }
       if (errno(error) === 'ENOTDIR') return missing();
-      return problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
+      // Not searchable (EACCES): whether it holds kubelet's layout is not known.
+      const unreadable = problem(dir, 'plain', messages.unreadableDirectory(dir, ioReason(error)));
+      return { ...unreadable, layoutUnknown: true };
     }
     if (!data.isSymbolicLink()) {
       const plain = yield* readPlainConsistently(dir, options, slice, true);

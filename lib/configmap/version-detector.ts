@@ -84,6 +84,7 @@ export class VersionDetector {
    */
   flippedToPlain(snapshot: VolumeSnapshot, layout: VolumeLayout): boolean {
     if (snapshot.layout !== 'plain' || layout !== 'kubelet') return false;
+    if (snapshot.layoutUnknown) return false; // unreadable, not caught mid-change
     this.plainSince ??= Date.now();
     return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;
   }

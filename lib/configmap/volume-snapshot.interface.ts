@@ -29,6 +29,11 @@ export interface VolumeSnapshot {
   readonly problem?: string;
   /** Kubelet's layout broken for longer than a change takes (read as a plain directory meanwhile). */
   readonly layoutProblem?: string;
+  /**
+   * The directory could not even be searched (`lstat(..data)` failed with EACCES, say): its
+   * layout is not known, and the one seen before is kept (with the problem).
+   */
+  readonly layoutUnknown?: true;
   /** What identifies this state cheaply (see `probeVolume`). */
   readonly identity: string;
 }

@@ -1,6 +1,9 @@
-import { basename } from 'node:path';
+import { watch } from 'node:fs';
+import type { FSWatcher as LinkWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { errorMessage } from '../errors/error-message.util.js';
+import { messages } from '../errors/messages.constant.js';
 import { directoryId, directoryIdentity } from './directory-identity.util.js';
 import type { WatchFactory } from './volume-watcher.js';
 import { closeMountWatcher } from './volume-watcher.js';
@@ -17,6 +20,11 @@ export interface WatchSupervisorOptions {
   readonly onFailure: (reason: string) => void;
   /** How long a failed watcher is left alone before it is reopened, in milliseconds. */
   readonly reopenDelay: number;
+  /**
+   * How long chokidar may take to be ready, in milliseconds; past it the watcher counts as
+   * failed (periodic checks), so that no check or `reload()` waits on it for ever.
+   */
+  readonly readyTimeout: number;
 }
 
 /**
@@ -28,6 +36,11 @@ export interface WatchSupervisorOptions {
  */
 export class WatchSupervisor {
   private watcher: FSWatcher | undefined;
+  /**
+   * When the mount path is a symlink, a watch of the directory holding it: re-pointing the link
+   * changes nothing in the directory watched, so only this tells (without a periodic check).
+   */
+  private linkWatcher: LinkWatcher | undefined;
   private failed = false;
   /** The watched directory itself was deleted or moved: watch the mount path anew. */
   private stale = false;
@@ -71,15 +84,54 @@ export class WatchSupervisor {
     });
     watcher.on('all', () => this.options.onEvent());
     watcher.on('error', (error) => this.fail(error));
-    await new Promise<void>((resolve) => {
+    this.watchLink(target.path);
+    const { readyTimeout } = this.options;
+    await new Promise<void>((resolveWait) => {
       const done = (): void => {
+        clearTimeout(timer);
         this.waits.delete(done);
-        resolve();
+        resolveWait();
       };
+      const timer = setTimeout(() => {
+        if (this.watcher === watcher) this.fail(new Error(messages.watcherNotReady(readyTimeout)));
+        done();
+      }, readyTimeout);
+      timer.unref();
       watcher.once('ready', done);
       watcher.once('error', done);
       this.waits.add(done);
     });
+  }
+
+  /**
+   * watchLink watches, when the mount path is a symlink (its real path is another), the
+   * directory holding it for events naming it: a hint, and the watched directory counts as stale
+   * so that the next check watches where the link now leads. Where that directory cannot be
+   * watched, the periodic check still sees the link re-pointed.
+   */
+  private watchLink(real: string): void {
+    this.closeLink();
+    const mount = resolve(this.options.path);
+    if (real === mount) return;
+    const name = basename(mount);
+    try {
+      const linkWatcher = watch(dirname(mount), { persistent: false }, (_event, entry) => {
+        if (entry !== name) return;
+        this.stale = true;
+        this.options.onEvent();
+      });
+      linkWatcher.on('error', () => {
+        if (this.linkWatcher === linkWatcher) this.closeLink();
+      });
+      this.linkWatcher = linkWatcher;
+    } catch {
+      // Not watchable (no inotify there, no permission): the periodic check covers it.
+    }
+  }
+
+  private closeLink(): void {
+    this.linkWatcher?.close();
+    this.linkWatcher = undefined;
   }
 
   /**
@@ -111,6 +163,7 @@ export class WatchSupervisor {
     const watcher = this.watcher;
     this.watcher = undefined;
     this.watched = undefined;
+    this.closeLink();
     if (watcher) await closeMountWatcher(watcher);
   }
 

@@ -57,6 +57,7 @@ export const messages = {
     `Flag ${e(arg)} needs a value: ${e(arg)}=VALUE or ${e(arg)} VALUE`,
   notBoolForNo: (arg: string, name: string) =>
     `Flag ${e(arg)} is not a bool flag: "--no-" is only for bool flags; use --${e(name)}=VALUE`,
+  watcherNotReady: (ms: number) => `the watcher was not ready after ${ms} ms`,
   commandLineHeading: 'Invalid command line:',
   environmentHeading: 'Invalid environment variables:',
   batchHeading: 'Invalid flag values (nothing was applied):',
@@ -195,14 +196,17 @@ export const messages = {
   asyncOptionsSources: (given: readonly string[]) =>
     `give only one of useFactory, useClass or useExisting (given: ${list(given)})`,
   extraInFactory: (name: string) => `give ${e(name)} to forRootAsync() itself, next to useFactory`,
+  // An error is a refused value, or what refused the version as a whole (its ..data leading
+  // outside the volume, a read that failed): counted as errors, not as refused values.
   healthLastVersion: (result: string, errors: number) =>
-    `the last ConfigMap version was ${e(result)} (${errors} refused value${errors === 1 ? '' : 's'}); the last good values serve`,
+    `the last ConfigMap version was ${e(result)} (${errors} error${errors === 1 ? '' : 's'}); the last good values serve`,
   healthPendingRestart: (names: readonly string[]) =>
     `static flags changed in the ConfigMap take effect on restart: ${list(names)}`,
   healthPeriodic: (reason: string | undefined) =>
     `the file watcher failed${reason ? ` (${e(reason)})` : ''}; changes are picked up by periodic checks only`,
+  // Said for both cases: missing since start (fallbacks serve) or since a version was read.
   healthDirectoryMissing: (path: string) =>
-    `the ConfigMap directory ${e(path)} is missing; flags serve their fallbacks`,
+    `the ConfigMap directory ${e(path)} is missing; flags keep the values last read from it, or their fallbacks if it was never there`,
   healthStartedOnFallbacks:
     'the application started on fallbacks for refused values (startOnInvalid), and no version has applied cleanly since',
   healthNotReady: (names: readonly string[]) =>

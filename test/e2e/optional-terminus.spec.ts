@@ -97,9 +97,9 @@ describe('assessHealth', () => {
     });
     expect(state).toBe('degraded');
     expect(reasons).toEqual([
-      'the last ConfigMap version was rejected (2 refused values); the last good values serve',
+      'the last ConfigMap version was rejected (2 errors); the last good values serve',
       'static flags changed in the ConfigMap take effect on restart: port',
-      'the ConfigMap directory /etc/dflag is missing; flags serve their fallbacks',
+      'the ConfigMap directory /etc/dflag is missing; flags keep the values last read from it, or their fallbacks if it was never there',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { watchMountDirectory } from '../../../lib/configmap/volume-watcher.js';
@@ -53,6 +53,53 @@ describe('ConfigMapEngine recovers', () => {
     await engine.start();
     await writeConfigMapVolume(real, { rate: '2' });
     await eventually(() => expect(flags.rate.get()).toBe(2));
+  });
+
+  it('follows a symlinked mount path re-pointed at another volume, without a periodic check', async () => {
+    const first = join(h.dir, 'first');
+    const second = join(h.dir, 'second');
+    const link = join(h.dir, 'link');
+    await writeConfigMapVolume(first, { rate: '1' });
+    await symlink(first, link);
+    const { set, flags } = declareFlags();
+    const { engine } = h.engine(set, { path: link, resyncInterval: 0 });
+    await engine.start();
+    const moved = await writeConfigMapVolume(second, { rate: '5' });
+    // Re-pointed atomically, as `ln -sfn` through a rename does: nothing changes in `first`.
+    await symlink(second, `${link}.tmp`);
+    await rename(`${link}.tmp`, link);
+    await eventually(() => expect(flags.rate.get()).toBe(5));
+    expect(engine.status()).toMatchObject({ version: moved.version, watchMode: 'events' });
+    // And the new volume is the one watched now.
+    await writeConfigMapVolume(second, { rate: '6' });
+    await eventually(() => expect(flags.rate.get()).toBe(6));
+  });
+
+  it('counts a watcher that never becomes ready as failed: start() and reload() settle, status says periodic', async () => {
+    await writeConfigMapVolume(h.dir, { rate: '1' });
+    const { set, flags } = declareFlags();
+    const { engine, logger } = h.engine(
+      set,
+      { resyncInterval: 50 },
+      {
+        // A closed chokidar watcher emits neither `ready` nor `error`.
+        watch: (dir, polling) => {
+          const watcher = watchMountDirectory(dir, polling);
+          void watcher.close();
+          return watcher;
+        },
+        watchReadyTimeout: 100,
+      },
+    );
+    await engine.start();
+    expect(engine.status().watchMode).toBe('periodic');
+    expect(engine.status().watcherError).toBe('the watcher was not ready after 100 ms');
+    expect(logger.lines.some((line) => line.includes('the watcher was not ready'))).toBe(true);
+    await writeConfigMapVolume(h.dir, { rate: '2' });
+    await expect(engine.reload()).resolves.toMatchObject({ result: 'applied' });
+    expect(flags.rate.get()).toBe(2);
+    await writeConfigMapVolume(h.dir, { rate: '3' });
+    await eventually(() => expect(flags.rate.get()).toBe(3));
   });
 
   it('reopens a watcher that reported an error, and says so in status', async () => {

@@ -4,6 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { readKeyFile } from '../../../lib/configmap/read-key-file.util.js';
+import { writeConfigMapVolume } from '../../../lib/testing/index.js';
 import { declareFlags, Harness } from './engine-fixture.js';
 
 const run = promisify(execFile);
@@ -45,6 +46,31 @@ describe('ConfigMapEngine: a key that cannot be read is a refusal of that key', 
       // Logged once at the lenient start and once for the changed version; never per periodic
       // check (the strict start throws it to its caller instead).
       expect(out.lines.filter((l) => l.includes('cannot be read')).length).toBe(2);
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'a mount that cannot be searched (EACCES on ..data): the version is rejected with the reason, the layout and versions seen are kept',
+    async () => {
+      const written = await writeConfigMapVolume(h.dir, { rate: '5' });
+      await chown(h.dir, NOBODY, NOBODY);
+      const { stdout } = await run(
+        process.execPath,
+        [join(root, 'test/fixtures/unsearchable-volume.mjs'), h.dir],
+        { uid: NOBODY, gid: NOBODY, cwd: '/' },
+      );
+      const out = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
+      const seen = { layout: 'kubelet', version: written.version, latestVersion: written.version };
+      expect(out['before']).toMatchObject({ ...seen, lastResult: 'applied' });
+      const reason = `The ConfigMap directory ${h.dir} cannot be listed (EACCES: permission denied); keeping the last values`;
+      expect(out['reload']).toEqual({ result: 'rejected', errors: [reason] });
+      expect(out['unsearchable']).toEqual({
+        ...seen,
+        lastResult: 'rejected',
+        errors: [reason],
+        rate: 5,
+      });
+      expect(out['back']).toMatchObject({ ...seen, result: 'applied', lastResult: 'applied' });
     },
   );
 
