@@ -34,6 +34,12 @@ export interface DflagEngine {
    */
   readonly generation?: number;
   /**
+   * The version serving (`status().version`), read on every change made outside the engine (an
+   * override, `apply()`): an engine that has it, and {@link generation}, spares building a whole
+   * status (its checksums hash every value) per change.
+   */
+  readonly version?: string | undefined;
+  /**
    * The static flags whose source value waits for a restart (`status().pendingRestart`), read
    * after every version: an engine that has it spares building a whole status.
    */

@@ -132,6 +132,11 @@ export class ConfigMapEngine {
     return this.state.generation;
   }
 
+  /** version is the `..data` version serving (`status().version`), without building a status. */
+  get version(): string | undefined {
+    return this.state.version;
+  }
+
   /** pendingRestart lists the static flags whose ConfigMap value waits for a restart (`status().pendingRestart`), without building a status. */
   get pendingRestart(): readonly string[] {
     return this.state.pendingRestart;

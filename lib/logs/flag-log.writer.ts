@@ -121,10 +121,18 @@ export class FlagLogWriter implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private onBatch(batch: FlagBatch): void {
     if (batch.tag === this.engine) return;
-    const { version, generation } = this.engine.status();
+    const { version, generation } = this.versionNow();
     if (this.draining)
       this.later((slice) => this.changeLine(batch.changes, version, generation, slice));
     else runToEnd(this.changeLine(batch.changes, version, generation, TimeSlice.endless()));
+  }
+
+  /** versionNow is the version serving and the generation, without a whole status when it can. */
+  private versionNow(): { version: string | undefined; generation: number } {
+    const { engine } = this;
+    if (engine.generation !== undefined && 'version' in engine)
+      return { version: engine.version, generation: engine.generation };
+    return engine.status();
   }
 
   /**

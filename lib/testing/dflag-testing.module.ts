@@ -82,6 +82,11 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
   get generation(): number {
     return this.processed;
   }
+
+  /** version is always undefined: the test kit reads no volume (`status().version`). */
+  get version(): undefined {
+    return undefined;
+  }
   private last: ReloadReport | undefined;
   private lastSuccessAt: Date | undefined;
 
