@@ -213,7 +213,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       const previousSource = flag.source;
       flag.commit(layers, next, at);
       this.checksums.delete(flag.dynamic ? 'dynamic' : 'static');
-      if (flag.changes(previous, previousSource, next)) {
+      if (flag.changes(previous, previousSource, next, layers)) {
         changes.push(
           new FlagChangeRecord(
             flag.name,

@@ -339,13 +339,20 @@ export class Flag<T> {
 
   /**
    * @internal changes tells whether moving from `previous` (from `previousSource`) to `next` is a
-   * change: a different value; for a sensitive flag, also the same value from another layer. Else
+   * change: a different value; for a sensitive flag, also the same value from another layer, or
+   * written again to the layer serving (`written` holds the layers the batch writes). Else
    * whoever may write one layer but not read the others could confirm a guess of the value
    * serving: a right guess would change nothing (no event, no change line, no `last_changed`), a
    * wrong one would show everywhere.
    */
-  changes(previous: T, previousSource: FlagSource, next: ResolvedValue<T>): boolean {
-    if (this.sensitive && previousSource !== next.source) return true;
+  changes(
+    previous: T,
+    previousSource: FlagSource,
+    next: ResolvedValue<T>,
+    written?: ReadonlyMap<FlagSource, unknown>,
+  ): boolean {
+    if (this.sensitive && (previousSource !== next.source || written?.has(next.source) === true))
+      return true;
     return !this.codec.equals(previous, next.value);
   }
 
@@ -372,7 +379,7 @@ export class Flag<T> {
       if (value === undefined) this.layers.delete(source);
       else this.layers.set(source, value);
     }
-    if (this.changes(this.current, this.currentSource, resolved)) this.changedAt = at;
+    if (this.changes(this.current, this.currentSource, resolved, changes)) this.changedAt = at;
     this.current = resolved.value;
     this.currentSource = resolved.source;
   }

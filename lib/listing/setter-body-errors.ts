@@ -3,7 +3,7 @@ import type { OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CheckedListingOptions } from './check-listing-options.util.js';
 import { LISTING_OPTIONS } from './listing.constants.js';
-import { SETTER_ROUTE } from './setter.constants.js';
+import { SETTER_BODY_LIMIT, SETTER_ROUTE } from './setter.constants.js';
 import { replySetterError } from './setter-exception.filter.js';
 import { setterMessages } from './setter-messages.constant.js';
 import { requestPath } from './setter-url.util.js';
@@ -21,15 +21,28 @@ interface ExpressLike {
   use(handler: ErrorMiddleware): unknown;
 }
 
-/** isBodyParseFailure: body-parser's refusal of a body that is not valid JSON. */
-const isBodyParseFailure = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  (error as { type?: unknown }).type === 'entity.parse.failed';
+/**
+ * bodyRefusal is the setter's own answer to a refusal by the application's body parser
+ * (body-parser's errors: a 4xx `status`, `expose: true`), or undefined for any other error. Its
+ * messages may quote the body (`Unexpected token … "value":hunter2…`) or say what the parser
+ * met; the setter's quote nothing.
+ */
+function bodyRefusal(error: unknown): { status: number; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true)
+    return undefined;
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+    return { status, message: setterMessages.parserTooLarge(SETTER_BODY_LIMIT) };
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    return { status, message: setterMessages.bodyUnreadable };
+  return { status: HttpStatus.BAD_REQUEST, message: setterMessages.bodyNotJson };
+}
 
 /**
- * SetterBodyErrors answers a setter request whose body is not valid JSON with the setter's own
- * 400, which quotes nothing of the body. On Express the application's JSON parser refuses such a
+ * SetterBodyErrors answers a setter request whose body the application's parser refused (not
+ * valid JSON, too large, compressed, another charset) with the setter's own answer and headers
+ * (no-store, its CSP), which quote nothing of the body. On Express the application's JSON parser refuses such a
  * body before any route, guard or route filter, and Nest answers with the parser's message, which
  * quotes the body around the fault (`Unexpected token 'h', ..."value":hunter2SEC"... is not valid
  * JSON`): a value being set, perhaps a secret's, would be echoed. This error middleware is added
@@ -57,8 +70,9 @@ export class SetterBodyErrors implements OnModuleInit {
         requestPath(request as Request)
           .toLowerCase()
           .endsWith(suffix);
-      if (!isBodyParseFailure(error) || !onSetter()) return next(error);
-      replySetterError(adapter, response, HttpStatus.BAD_REQUEST, setterMessages.bodyNotJson);
+      const refusal = bodyRefusal(error);
+      if (refusal === undefined || !onSetter()) return next(error);
+      replySetterError(adapter, response, refusal.status, refusal.message);
     };
     (adapter.getInstance() as ExpressLike).use(handler);
   }

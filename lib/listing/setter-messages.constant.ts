@@ -20,7 +20,7 @@ export const setterMessages = {
   acceptsAllow:
     'an array of flag names, or a predicate (flag) => boolean, naming the dynamic flags that may be set at run time',
   acceptsAllowSensitive: 'an array of sensitive flag names that may be set at run time too',
-  acceptsTtl: 'a positive duration such as "15m" or "1h30m"',
+  acceptsTtl: 'a duration of at least 1s such as "15m" or "1h30m"',
   acceptsClock:
     'an object with monotonicNow(), wallNow(), setTimer() and clearTimer() (a test seam)',
   twoSetters: (registration: string, a: string, b: string) =>
@@ -36,6 +36,10 @@ export const setterMessages = {
     `Refused: a cross-site request (Origin ${quoteText(origin)} is not the Host ${quoteText(host)}); the setter answers only requests from its own pages or from tools such as curl`,
   tooLarge: (limit: number) =>
     `Payload too large: the setter's body is limited to ${limit} bytes (a value of 1 MiB plus the JSON envelope)`,
+  parserTooLarge: (limit: number) =>
+    `Payload too large for the application's JSON body parser (Express's default limit is 100 KiB: raise it with app.useBodyParser('json', { limit: '2mb' })); the setter itself takes up to ${limit} bytes`,
+  bodyUnreadable:
+    'Unsupported body: the setter takes an uncompressed UTF-8 JSON body (Content-Type: application/json, no Content-Encoding, charset utf-8 if any)',
   bodyNotJson: `The body is not valid JSON (what the parser said is not shown: the body may hold a secret); it must be ${BODY_SHAPE}`,
   bodyNotObject: `The body must be ${BODY_SHAPE}`,
   fieldMissing: (field: string) => `The body has no "${e(field)}": it must be a string`,

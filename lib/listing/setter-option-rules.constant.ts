@@ -1,5 +1,6 @@
 import { parseDuration } from '../flags/codecs/duration.codec.js';
 import { methodsRule } from '../options/option-rules.util.js';
+import { MIN_TTL_MS } from '../runtime/min-ttl.constant.js';
 import type { OptionRule, OptionRules } from '../options/option-rule.interface.js';
 import { isGuard } from './is-guard.util.js';
 import { setterMessages } from './setter-messages.constant.js';
@@ -7,7 +8,7 @@ import { setterMessages } from './setter-messages.constant.js';
 const isDuration = (value: unknown): boolean => {
   if (typeof value !== 'string') return false;
   try {
-    return parseDuration(value) > 0;
+    return parseDuration(value) >= MIN_TTL_MS;
   } catch {
     return false;
   }

@@ -49,6 +49,7 @@ const STATUS_GAUGES: readonly StatusGauge[] = [
     help: m.helpOverriddenAtRuntime,
     value: (s) => s.overriddenAtRuntime.length,
   },
+  { name: 'directoryMissing', help: m.helpDirectoryMissing, value: (s) => bit(s.directoryMissing) },
 ];
 
 /**

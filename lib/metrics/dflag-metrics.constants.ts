@@ -48,4 +48,6 @@ export const METRIC_NAMES = {
   refusedAtStart: 'flags_refused_at_start',
   /** Flags holding a value set through the runtime setter, until it expires or is removed. */
   overriddenAtRuntime: 'flags_overridden_at_runtime',
+  /** 1 while the ConfigMap directory is missing (`status().directoryMissing`). */
+  directoryMissing: 'config_directory_missing',
 } as const;

@@ -32,11 +32,13 @@ export const metricsMessages = {
     'Static flags whose ConfigMap value differs from the running value: they take effect on restart.',
   helpOverriddenAtRuntime:
     'Flags holding a value set at run time through the setter (on this pod only, until it expires or is removed).',
+  helpDirectoryMissing:
+    'Whether the ConfigMap directory is missing (1): flags keep the values last read from it, or their fallbacks; the watch mode is periodic meanwhile.',
   helpUnknownKeys: 'Keys of the last ConfigMap version that no declared flag has.',
   helpFlagChanges:
     'Real changes of each flag since the application started, from any source (ConfigMap, override, apply, environment, command line).',
   helpWatchMode:
-    'How the ConfigMap is followed: 1 for the current mode (events, polling, periodic, stopped), 0 for the others.',
+    'How the ConfigMap is followed: 1 for the current mode (events, polling, periodic: the watcher failed or the directory is missing, stopped), 0 for the others.',
   helpInfo:
     'The ..data target (version directory) whose values serve, "" for a plain directory; per pod, not for comparing replicas.',
   helpReady:

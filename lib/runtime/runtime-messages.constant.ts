@@ -15,8 +15,9 @@ export const runtimeMessages = {
   badBase64: (name: string) =>
     `Flag "${e(name)}" holds bytes: its value must be base64 text (as a ConfigMap's binaryData), e.g. "aGVsbG8="`,
   badTtl: (ttl: string, reason: string) =>
-    `ttl "${e(ttl)}" is refused: ${e(reason)}; expected a positive duration such as "15m" or "1h30m"`,
+    `ttl "${e(ttl)}" is refused: ${e(reason)}; expected a duration of at least 1s such as "15m" or "1h30m"`,
   ttlNotPositive: 'it is not positive',
+  ttlTooShort: 'it is shorter than 1s',
   ttlTooLong: (ttl: string, max: string) =>
     `ttl "${e(ttl)}" is longer than the maximum ${e(max)} (the setter's maxTtl); ask for ${e(max)} or less`,
   setLine: (name: string, shown: string, until: Date, ttl: string, principal: string | undefined) =>
@@ -32,7 +33,7 @@ export const runtimeMessages = {
   optionSensitiveNotAllowed: (names: readonly string[]) =>
     `allowSensitive names flags that are not sensitive or not in the allow list: ${list(names)}`,
   optionTtl: (option: string, value: unknown) =>
-    `The runtime setter's ${e(option)} must be a positive duration such as "15m" (got ${e(JSON.stringify(value) ?? String(value))})`,
+    `The runtime setter's ${e(option)} must be a duration of at least 1s such as "15m" (got ${e(JSON.stringify(value) ?? String(value))})`,
   bearerSource:
     'BearerTokenGuard needs exactly one source of its token: { file: "/path/to/token" } (a mounted Secret) or { env: "VARIABLE" }',
   bearerRefused: 'a valid "Authorization: Bearer <token>" header is required',

@@ -8,6 +8,7 @@ import { runtimeMessages as m } from './runtime-messages.constant.js';
 import type { RuntimeSetterOptions } from './runtime-setter-options.interface.js';
 import { RuntimeValueError } from './runtime-value.error.js';
 import { systemClock } from './system-clock.js';
+import { MIN_TTL_MS } from './min-ttl.constant.js';
 
 /** The batch tag of every change the setter makes (set, clear, expiry). */
 export const RUNTIME_TAG = Symbol('nestjs-dflag.runtime');
@@ -47,7 +48,7 @@ const positiveDuration = (option: string, text: unknown): number => {
   } catch {
     // refused below
   }
-  if (!(ms > 0)) throw new DflagSetupError(m.optionTtl(option, text));
+  if (!(ms >= MIN_TTL_MS)) throw new DflagSetupError(m.optionTtl(option, text));
   return ms;
 };
 
@@ -164,6 +165,7 @@ export class RuntimeOverrides {
       throw new RuntimeValueError(422, m.badTtl(ttl, (error as Error).message));
     }
     if (!(ms > 0)) throw new RuntimeValueError(422, m.badTtl(ttl, m.ttlNotPositive));
+    if (ms < MIN_TTL_MS) throw new RuntimeValueError(422, m.badTtl(ttl, m.ttlTooShort));
     if (ms > this.maxTtlMs)
       throw new RuntimeValueError(422, m.ttlTooLong(ttl, formatDuration(this.maxTtlMs)));
     return ms;

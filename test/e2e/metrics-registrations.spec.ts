@@ -94,7 +94,7 @@ describe('DflagMetricsModule registrations', () => {
     expect(m.all('dflag_config_reloads_total', { flagset: 'billing' })).toHaveLength(3);
     expect(m.value('dflag_config_reload_duration_seconds_count', { flagset: 'billing' })).toBe(1);
     // One # TYPE line per metric, whatever the number of registrations.
-    expect(m.types.size).toBe(15);
+    expect(m.types.size).toBe(16);
 
     await billing.write({ currency: 'GBP' });
     m = await eventually(async () => {

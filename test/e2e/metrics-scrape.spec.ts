@@ -77,6 +77,9 @@ describe('DflagMetricsModule scraped over HTTP from the application', () => {
       expect(m.value('dflag_config_watch_mode', { ...FLAGSET, mode })).toBe(
         mode === status.watchMode ? 1 : 0,
       );
+    expect(m.value('dflag_config_directory_missing', FLAGSET)).toBe(
+      status.directoryMissing ? 1 : 0,
+    );
   }
 
   it('after a good, then a partial, then a good version: every value, every series', async () => {
@@ -238,6 +241,7 @@ describe('DflagMetricsModule scraped over HTTP from the application', () => {
     const m = await scrape();
     const status = service.status();
     expect(status.directoryMissing).toBe(true);
+    expect(m.value('dflag_config_directory_missing', FLAGSET)).toBe(1);
     expect(m.value('dflag_config_info', { ...FLAGSET, version: '' })).toBe(1);
     expect(m.value('dflag_config_reload_duration_seconds_count', FLAGSET)).toBe(1);
     expect(m.value('dflag_config_ready', FLAGSET)).toBe(1);

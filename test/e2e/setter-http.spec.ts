@@ -1,4 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { hostname } from 'node:os';
 import request from 'supertest';
 import { DflagListingModule, DflagSetupError } from '../../lib/index.js';
@@ -13,6 +15,22 @@ const FIFTEEN_MINUTES = 15 * 60_000;
 const listingOf = async (app: SetterApp): Promise<ListingDocument> =>
   (await request(app.server).get('/debug/flags').expect(200)).body as ListingDocument;
 
+/** rawGet sends a GET with this exact request target (supertest only sends paths) and reads it all. */
+function rawGet(port: number, target: string, accept: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: ${accept}\r\nConnection: close\r\n\r\n`,
+      );
+    });
+    let text = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
 describe('the runtime setter refused at start', () => {
   it('without guards, saying what to add; with an empty guard list too', () => {
     const attempt = (setter: unknown) => () =>
@@ -24,7 +42,7 @@ describe('the runtime setter refused at start', () => {
     expect(attempt({ allow: ['rate_limit'], guards: [] })).toThrow(/guards.*non-empty array/);
     expect(attempt({ guards: [{ canActivate: () => true }] })).toThrow(/allow is missing/);
     expect(attempt({ allow: ['x'], guards: [{ canActivate: () => true }], maxTtl: '0s' })).toThrow(
-      /maxTtl.*positive duration/,
+      /maxTtl.*a duration of at least 1s/,
     );
   });
 });
@@ -423,6 +441,20 @@ describe.each<ListingAdapter>(['express', 'fastify'])('the runtime setter on %s'
       .send(JSON.stringify({ name: 'mode', value: 'slow' }))
       .expect(200);
     expect(app.service.get('mode')).toBe('slow');
+  });
+
+  it('a request target in absolute form names no other authority in set_url or the script', async () => {
+    app = await startSetterApp(adapter);
+    const { server } = app;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const answer = await rawGet(port, 'http://evil.example/debug/flags', 'text/html');
+    expect(answer).toMatch(/^HTTP\/1\.1 200/);
+    expect(answer).not.toContain('evil.example');
+    expect(answer).toContain('data-set-url="/debug/flags/set"');
+    const json = await rawGet(port, 'http://evil.example/debug/flags', 'application/json');
+    expect(json).toMatch(/"set_url":\s*"\/debug\/flags\/set"/);
+    expect(json).not.toContain('evil.example');
   });
 
   it('the HTML page: a banner of runtime values, a form per settable flag, one same-origin script under its CSP', async () => {

@@ -55,6 +55,46 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
   },
 );
 
+describe("a setter body Express's parser refuses for another reason", () => {
+  let app: SetterApp | undefined;
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  const post = (contentType: string, body: string | Buffer, headers: Record<string, string> = {}) =>
+    request(app!.server)
+      .post('/debug/flags/set')
+      .set(AUTH)
+      .set('Content-Type', contentType)
+      .set(headers)
+      .send(body);
+
+  it("answers with the setter's own message and locked-down headers (too large, compressed, another charset)", async () => {
+    app = await startSetterApp('express');
+    const large = JSON.stringify({ name: 'banner', value: `hunter2-SECRET${'x'.repeat(200_000)}` });
+    const answers = {
+      413: await post('application/json', large),
+      415: await post('application/json; charset=x-hunter2', MALFORMED),
+      400: await post('application/json', MALFORMED, { 'Content-Encoding': 'gzip' }),
+    };
+    for (const [status, answer] of Object.entries(answers)) {
+      expect(answer.status, status).toBe(Number(status));
+      expect(answer.headers['cache-control'], status).toBe('no-store');
+      expect(answer.headers['content-security-policy'], status).toBeDefined();
+      expect(answer.text, status).not.toMatch(/hunter|SECRET/);
+    }
+    expect(answers[413].body.message).toMatch(
+      /^Payload too large for the application's JSON body parser/,
+    );
+    expect(answers[415].body.message).toMatch(
+      /^Unsupported body: the setter takes an uncompressed UTF-8 JSON body/,
+    );
+    expect(answers[400].body.message).toMatch(/^The body is not valid JSON/);
+  });
+});
+
 describe('a body that is not JSON on a route of the application (Express)', () => {
   it("is left to Nest: only the setter's path is answered by the setter", async () => {
     const app = await startSetterApp('express');

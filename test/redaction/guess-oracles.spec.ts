@@ -68,13 +68,20 @@ describe('a guess of a sensitive value is not confirmed by what a write changes'
       [['configmap', 'runtime']],
       [['runtime', 'configmap']],
     ]);
-    // The same value written again on the same layer is no change, as for any flag.
-    expect(shown(() => right.overrides.set({ name: 'pin', value: '4821' }), right).batch).toBe(
-      true,
+  });
+
+  it('over a runtime value another operator set: a right guess and a wrong one show the same', () => {
+    const right = setup();
+    const wrong = setup();
+    for (const s of [right, wrong]) s.overrides.set({ name: 'pin', value: '7777' });
+    const rightSeen = shown(() => right.overrides.set({ name: 'pin', value: '7777' }), right);
+    expect(rightSeen).toEqual(
+      shown(() => wrong.overrides.set({ name: 'pin', value: '1234' }), wrong),
     );
-    expect(shown(() => right.overrides.set({ name: 'pin', value: '4821' }), right).batch).toBe(
-      false,
-    );
+    expect(rightSeen).toEqual({ batch: true, heard: true, lastChanged: true });
+    expect(right.batches.at(-1)?.changes.map((c) => [c.previousSource, c.source])).toEqual([
+      ['runtime', 'runtime'],
+    ]);
   });
 
   it('a plain flag still changes only when its value does', () => {

@@ -155,6 +155,15 @@ describe('RuntimeOverrides: values on the runtime layer that expire', () => {
     );
     expect(refusal(() => overrides.set({ name: 'rate', value: '9', ttl: '-5m' })).status).toBe(422);
     expect(refusal(() => overrides.set({ name: 'rate', value: '9', ttl: '0s' })).status).toBe(422);
+    // Shorter than a second, a value would expire before anyone saw it (and show as "").
+    const short = refusal(() => overrides.set({ name: 'rate', value: '9', ttl: '0.000001ns' }));
+    expect(short.status).toBe(422);
+    expect(short.message).toBe(
+      'ttl "0.000001ns" is refused: it is shorter than 1s; expected a duration of at least 1s such as "15m" or "1h30m"',
+    );
+    expect(refusal(() => overrides.set({ name: 'rate', value: '9', ttl: '999ms' })).status).toBe(
+      422,
+    );
     expect(refusal(() => overrides.clear('port')).status).toBe(409);
     expect(flags.rate.get()).toBe(5);
     expect(overrides.active()).toEqual([]);
@@ -206,7 +215,7 @@ describe('RuntimeOverrides: values on the runtime layer that expire', () => {
       "The runtime setter's defaultTtl (2h) is longer than its maxTtl (1h)",
     );
     expect(() => make({ allow: ['rate'], maxTtl: 'forever' })).toThrow(
-      'maxTtl must be a positive duration',
+      'maxTtl must be a duration of at least 1s',
     );
     expect(make({ allow: (f) => f.name !== 'nothing' }).allowedNames).toEqual(['rate']);
   });
