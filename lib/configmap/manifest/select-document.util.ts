@@ -2,6 +2,7 @@ import type { Document, Node } from 'yaml';
 import { Composer, isMap, isScalar, isSeq, LineCounter, Parser } from 'yaml';
 import { aliasResolver } from './alias-resolver.util.js';
 import { duplicateKeys } from './duplicate-keys.util.js';
+import { kubectlTags } from './kubectl-scalars.util.js';
 import { ManifestError } from './manifest.error.js';
 import type { TextPosition } from './manifest-messages.constant.js';
 import { manifestMessages } from './manifest-messages.constant.js';
@@ -60,7 +61,8 @@ export interface SelectDocumentsOptions {
  * build holds a Deployment beside its ConfigMap). Every YAML error and duplicate key of every
  * document is reported at once. Parsing is linear: the parser's own duplicate-key check
  * (quadratic in the size of a mapping) is replaced by {@link duplicateKeys}; YAML 1.1, as kubectl
- * reads manifests (`yes`, `on` or `0755` are not strings there either, `<<` is a merge key).
+ * reads manifests (`yes`, `on` or `0755` are not strings there either, `<<` is a merge key), with
+ * kubectl's numbers ({@link kubectlTags}: `0o52` and `1e3` are numbers, `12:30` is text).
  *
  * @returns the chosen documents, and a description of every document (for error messages)
  * @throws ManifestError when the stream is invalid YAML, or without names when no single document
@@ -72,7 +74,7 @@ export function selectDocuments(
 ): { chosen: ManifestDocument[]; found: string[] } {
   const lineCounter = new LineCounter();
   const position = (offset: number): TextPosition => lineCounter.linePos(offset);
-  const composer = new Composer({ version: '1.1', uniqueKeys: false });
+  const composer = new Composer({ version: '1.1', uniqueKeys: false, customTags: kubectlTags });
   const problems: string[] = [];
   const found: string[] = [];
   const candidates: string[] = [];
