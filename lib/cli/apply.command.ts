@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ManifestError } from '../configmap/manifest/manifest.error.js';
 import { writeConfigMapVolume } from '../kubelet/volume-writer.js';
+import { withApplyLock } from './apply-lock.util.js';
 import type { VolumeWriteResult } from '../kubelet/volume-write-result.interface.js';
 import type { CliCommand } from './cli-command.interface.js';
 import type { CliIo } from './cli-io.interface.js';
@@ -58,10 +59,11 @@ async function run(argv: readonly string[], io: Required<CliIo>): Promise<number
   const label = cliMessages.sources(sources.map((s) => s.manifest));
   const count = Object.keys(payload).length;
   let result: VolumeWriteResult;
+  const target = resolve(io.cwd, dir);
   try {
-    result = await writeConfigMapVolume(resolve(io.cwd, dir), payload, {
-      fsGroup: values['fs-group'] === true,
-    });
+    result = await withApplyLock(target, () =>
+      writeConfigMapVolume(target, payload, { fsGroup: values['fs-group'] === true }),
+    );
   } catch (error) {
     return fail(cliMessages.cannotWrite(dir, errorMessage(error)));
   }

@@ -65,6 +65,8 @@ export const cliMessages = {
   failed: (command: string, message: string) => `dflag ${e(command)}: ${escapeLines(message)}`,
   cannotRead: (file: string, reason: string) => `cannot read ${e(file)}: ${e(reason)}`,
   cannotWrite: (dir: string, reason: string) => `cannot write ${e(dir)}: ${e(reason)}`,
+  applyLocked: (dir: string, lock: string, pid: number | undefined, waitedMs: number) =>
+    `another dflag apply is writing ${e(dir)}${pid === undefined ? '' : ` (process ${pid})`} and still was after ${waitedMs / 1000} s: wait for it, or remove ${e(lock)} if no apply runs`,
   /** sources names what was applied: `ConfigMap app-config`, `ConfigMap a + Secret b`. */
   sources: (sources: readonly { kind: string; name: string }[]) =>
     sources.map(({ kind, name }) => `${e(kind)} ${e(name)}`).join(' + '),

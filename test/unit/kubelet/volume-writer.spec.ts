@@ -253,6 +253,11 @@ describe('writeConfigMapVolume', () => {
       `..data -> ${second.version}`,
       'a -> ..data/a',
     ]);
+    // Kubelet's chmod of a read-only volume: directories gain setgid and group r-x, files group r.
+    const mode = async (path: string) => (await stat(join(dir, path))).mode & 0o7777;
+    expect(await mode('.')).toBe(0o2755);
+    expect(await mode(second.version!)).toBe(0o2755);
+    expect(await mode(`${second.version}/a`)).toBe(0o644);
   });
 
   it('names every version directory ..YYYY_MM_DD_hh_mm_ss.<1-10 digits> in UTC', async () => {
