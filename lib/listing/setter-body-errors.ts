@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { CheckedListingOptions } from './check-listing-options.util.js';
+import { LISTING_HEADERS } from './listing-headers.constant.js';
 import { LISTING_OPTIONS } from './listing.constants.js';
 import { SETTER_BODY_LIMIT, SETTER_ROUTE } from './setter.constants.js';
 import { replySetterError } from './setter-exception.filter.js';
@@ -19,6 +20,24 @@ type ErrorMiddleware = (
 
 interface ExpressLike {
   use(handler: ErrorMiddleware): unknown;
+}
+
+interface FastifyReplyLike {
+  readonly statusCode: number;
+  hasHeader(name: string): boolean;
+  header(name: string, value: string): unknown;
+}
+
+interface FastifyLike {
+  addHook(
+    name: 'onSend',
+    hook: (
+      request: unknown,
+      reply: FastifyReplyLike,
+      payload: unknown,
+      done: (error: null, payload: unknown) => void,
+    ) => void,
+  ): unknown;
 }
 
 /**
@@ -48,8 +67,8 @@ function bodyRefusal(error: unknown): { status: number; message: string } | unde
  * JSON`): a value being set, perhaps a secret's, would be echoed. This error middleware is added
  * at module init, after the routes and before Nest's own error handler, and takes only that
  * failure on the setter's path, in any case as Express routes it (the global prefix and a version
- * segment before it allowed);
- * anything else goes on to Nest. Fastify's parser already answers without quoting the body.
+ * segment before it allowed); anything else goes on to Nest. On Fastify, whose parser quotes
+ * nothing, its refusals there get the listing's headers.
  */
 @Injectable()
 export class SetterBodyErrors implements OnModuleInit {
@@ -60,18 +79,31 @@ export class SetterBodyErrors implements OnModuleInit {
 
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
-    if (adapter?.getType?.() !== 'express') return;
+    const type = adapter?.getType?.();
     // Express routes ignore case (`/DEBUG/FLAGS/SET` reaches the setter), so the path is compared
     // without it; under `case sensitive routing` such a path is a 404's, and answering it here
     // only keeps its body out of the answer too.
     const suffix = `/${this.options.path}/${SETTER_ROUTE}`.replace(/\/{2,}/g, '/').toLowerCase();
+    const onSetter = (request: unknown): boolean =>
+      requestPath(request as Request)
+        .toLowerCase()
+        .endsWith(suffix);
+    if (type === 'fastify') {
+      // Fastify's parser quotes nothing, but answers before the route: its refusal gets the
+      // listing's headers (no-store, CSP) here.
+      (adapter.getInstance() as FastifyLike).addHook('onSend', (request, reply, payload, done) => {
+        if (reply.statusCode >= 400 && onSetter(request)) {
+          for (const [name, value] of Object.entries(LISTING_HEADERS))
+            if (!reply.hasHeader(name)) reply.header(name, value);
+        }
+        done(null, payload);
+      });
+      return;
+    }
+    if (type !== 'express') return;
     const handler: ErrorMiddleware = (error, request, response, next) => {
-      const onSetter = () =>
-        requestPath(request as Request)
-          .toLowerCase()
-          .endsWith(suffix);
       const refusal = bodyRefusal(error);
-      if (refusal === undefined || !onSetter()) return next(error);
+      if (refusal === undefined || !onSetter(request)) return next(error);
       replySetterError(adapter, response, refusal.status, refusal.message);
     };
     (adapter.getInstance() as ExpressLike).use(handler);

@@ -24,6 +24,9 @@ describe.each<ListingAdapter>(['express', 'fastify'])(
       const before = app.service.get('banner');
       const refused = await send(app, '/debug/flags/set').expect(400);
       expect(refused.text).not.toMatch(/hunter|SECRET/);
+      // On both adapters, with the listing's headers.
+      expect(refused.headers['cache-control']).toBe('no-store');
+      expect(refused.headers['content-security-policy']).toBeDefined();
       if (adapter === 'express') {
         expect(refused.body).toEqual({
           statusCode: 400,
