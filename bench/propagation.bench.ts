@@ -6,10 +6,14 @@
  * watcher (`baseline`: `fs.watch` on the directory, `readlink(..data)`, synchronous reads).
  * Subjects take turns in rounds, so that load drifts on a shared machine hit both alike.
  * `SWAPS=500` per configuration (with and without kubelet's fsGroup walk), `KEYS=10`.
+ *
+ * `COMPARE_WITH=<another build's dist-bench>` adds that build's Nest subject to the same rounds
+ * (`handle-b`, `bus-b`): two builds side by side, which separate runs cannot compare (the same
+ * code's p50 moves more between runs than most changes move it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { writeConfigMapVolume } from '../lib/testing/index.js';
 import { fmt, quantile, showSpread, spreadOf } from './support/stats.util.js';
 import type { Spread } from './support/stats.util.js';
@@ -23,6 +27,8 @@ const KEYS = Number(process.env.KEYS ?? 10);
 const GAP_MS = Number(process.env.GAP_MS ?? 10);
 const P50_BOUND = 1.3;
 const P99_BOUND = 1.5;
+const COMPARE_WITH = process.env.COMPARE_WITH;
+const KINDS = ['baseline', 'handle', 'bus', ...(COMPARE_WITH ? ['handle-b', 'bus-b'] : [])];
 
 const payload = (i: number): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -37,23 +43,38 @@ interface Run {
 
 async function configuration(fsGroup: boolean): Promise<Run> {
   const root = await mkdtemp(join(tmpdir(), 'dflag-bench-prop-'));
-  const dirs = { baseline: join(root, 'baseline'), nest: join(root, 'nest') };
+  const dirs = {
+    baseline: join(root, 'baseline'),
+    nest: join(root, 'nest'),
+    other: join(root, 'other'),
+  };
   await writeConfigMapVolume(dirs.baseline, payload(0));
   await writeConfigMapVolume(dirs.nest, payload(0));
   const baseline = (await Subject.spawn('baseline', dirs.baseline, KEYS, 'key_0')).subject;
   const nest = (await Subject.spawn('nest', dirs.nest, KEYS, 'key_0')).subject;
   const subjects = [
-    { subject: baseline, dir: dirs.baseline, kinds: ['baseline'] },
-    { subject: nest, dir: dirs.nest, kinds: ['handle', 'bus'] },
+    { subject: baseline, dir: dirs.baseline, kinds: ['baseline'], as: ['baseline'] },
+    { subject: nest, dir: dirs.nest, kinds: ['handle', 'bus'], as: ['handle', 'bus'] },
   ];
-  const samples: Record<string, number[]> = { baseline: [], handle: [], bus: [] };
-  const perRound: Run['perRound'] = { baseline: [], handle: [], bus: [] };
+  if (COMPARE_WITH) {
+    await writeConfigMapVolume(dirs.other, payload(0));
+    const child = resolve(COMPARE_WITH, 'bench/support/subject.child.js');
+    const other = (await Subject.spawn('nest', dirs.other, KEYS, 'key_0', [], child)).subject;
+    subjects.push({
+      subject: other,
+      dir: dirs.other,
+      kinds: ['handle', 'bus'],
+      as: ['handle-b', 'bus-b'],
+    });
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
+  const perRound: Run['perRound'] = Object.fromEntries(KINDS.map((k) => [k, []]));
   let version = 0;
   const perSubject = Math.ceil(SWAPS / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? subjects : [...subjects].reverse();
-    for (const { subject, dir, kinds } of order) {
-      const roundSamples: Record<string, number[]> = Object.fromEntries(kinds.map((k) => [k, []]));
+    for (const { subject, dir, kinds, as } of order) {
+      const roundSamples: Record<string, number[]> = Object.fromEntries(as.map((k) => [k, []]));
       for (let i = 0; i < perSubject; i++) {
         version++;
         let swappedAt = 0;
@@ -62,20 +83,21 @@ async function configuration(fsGroup: boolean): Promise<Run> {
           onSwap: () => (swappedAt = nowNs()),
         });
         const at = await subject.seen(kinds, String(version));
-        for (const kind of kinds) {
+        kinds.forEach((kind, i) => {
+          const label = as[i] as string;
           const ms = ((at[kind] as number) - swappedAt) / 1e6;
-          samples[kind]?.push(ms);
-          roundSamples[kind]?.push(ms);
-        }
+          samples[label]?.push(ms);
+          roundSamples[label]?.push(ms);
+        });
         await pause(GAP_MS);
       }
-      for (const kind of kinds) {
+      for (const kind of as) {
         const s = roundSamples[kind] as number[];
         perRound[kind]?.push({ p50: quantile(s, 0.5), p99: quantile(s, 0.99) });
       }
     }
   }
-  await Promise.all([baseline.stop(), nest.stop()]);
+  await Promise.all(subjects.map(({ subject }) => subject.stop()));
   await rm(root, { recursive: true, force: true });
   return { samples, perRound };
 }
@@ -88,7 +110,7 @@ for (const fsGroup of [false, true]) {
   const run = await configuration(fsGroup);
   const base = run.samples.baseline as number[];
   const entry: Record<string, unknown> = {};
-  for (const kind of ['baseline', 'handle', 'bus']) {
+  for (const kind of KINDS) {
     const s = run.samples[kind] as number[];
     const rounds = run.perRound[kind] ?? [];
     const p50 = spreadOf(rounds.map((r) => r.p50));
@@ -113,7 +135,7 @@ for (const fsGroup of [false, true]) {
       `  ${label}, ${kind.padEnd(8)} p50 ${fmt(quantile(s, 0.5))} ms  p99 ${fmt(quantile(s, 0.99))} ms  max ${fmt(Math.max(...s))} ms  (n=${s.length}; per round p50 ${showSpread(p50)}, p99 ${showSpread(p99)})` +
         (kind === 'baseline' ? '' : `  = ${fmt(ratio50)}× / ${fmt(ratio99)}× the baseline`),
     );
-    if (kind !== 'baseline') {
+    if (kind === 'handle' || kind === 'bus') {
       const what = kind === 'bus' ? '@OnEvent(flag.changed)' : 'handle onChange';
       targets.push(
         {

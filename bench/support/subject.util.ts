@@ -26,20 +26,24 @@ export class Subject {
     });
   }
 
-  /** spawn starts a subject and resolves once it watches (with its start-up time, in ms). */
+  /**
+   * spawn starts a subject and resolves once it watches (with its start-up time, in ms); `child`
+   * is another build's `subject.child.js` (see `COMPARE_WITH` in `propagation.bench.ts`).
+   */
   static async spawn(
     mode: string,
     dir: string,
     keys: number,
     watchKey: string,
     extra: string[] = [],
+    child: string = CHILD,
   ): Promise<{ subject: Subject; startupMs: number }> {
-    const child = fork(CHILD, [mode, dir, String(keys), watchKey, ...extra], {
+    const forked = fork(child, [mode, dir, String(keys), watchKey, ...extra], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // e.g. SUBJECT_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the subjects
       execArgv: (process.env.SUBJECT_ARGS ?? '').split(' ').filter(Boolean),
     });
-    const subject = new Subject(mode, child);
+    const subject = new Subject(mode, forked);
     const ready = await subject.take((m) => m.ready === true);
     return { subject, startupMs: ready.startupMs as number };
   }
