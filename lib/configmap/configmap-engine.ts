@@ -6,7 +6,7 @@ import { DflagError, DflagErrorCode } from '../errors/dflag.error.js';
 import { errorMessage } from '../errors/error-message.util.js';
 import { FlagErrors } from '../errors/flag-errors.error.js';
 import { isVersionDirName } from '../kubelet/current-version.util.js';
-import { DATA_TMP_NAME } from '../kubelet/kubelet.constants.js';
+import { DATA_DIR_NAME, DATA_TMP_NAME } from '../kubelet/kubelet.constants.js';
 import { messages } from '../errors/messages.constant.js';
 import type { FlagSet } from '../flags/flag-set.js';
 import type { ApplyOutcome } from './apply-snapshot.js';
@@ -185,8 +185,11 @@ export class ConfigMapEngine {
     this.started = true;
     this.scheduler.startPeriodic(this.options.resyncInterval);
     if (!this.state.directoryMissing) await this.watcher.open();
-    // Nothing to watch yet: only the periodic check can see the directory appear.
-    else this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
+    else {
+      // Nothing to watch yet: the directory holding it is, for its arrival (and periodically).
+      this.watcher.watchForReturn();
+      this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
+    }
     this.scheduler.hint('watch');
     await this.scheduler.idle();
   }
@@ -307,7 +310,8 @@ export class ConfigMapEngine {
     const layout = this.state.layout;
     const staging = name !== undefined && (isVersionDirName(name) || name === DATA_TMP_NAME);
     if (layout === 'kubelet' && staging) return;
-    this.scheduler.event(layout === 'plain');
+    // `..data` is kubelet's atomic swap, also its first one into a directory read as plain so far.
+    this.scheduler.event(layout === 'plain' && name !== DATA_DIR_NAME);
   }
 
   private onWatcherFailed(reason: string): void {
@@ -395,11 +399,15 @@ export class ConfigMapEngine {
 
   private async onDirectoryMissing(): Promise<void> {
     this.detector.vanished();
-    if (this.state.directoryMissing) return;
-    this.state.directoryMissing = true;
-    this.state.layout = 'missing';
-    this.logger.warn(messages.directoryVanished(this.path));
+    if (!this.state.directoryMissing) {
+      this.state.directoryMissing = true;
+      this.state.layout = 'missing';
+      this.logger.warn(messages.directoryVanished(this.path));
+    }
+    // Gone again after it came back (and was watched again) before a version was read: the same.
+    if (this.watcher.awaitingReturn) return;
     await this.watcher.release();
+    if (this.watching) this.watcher.watchForReturn();
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
   }
 

@@ -48,8 +48,11 @@ export class EngineStatus {
     // A directory that could not be searched keeps the layout and the newest version seen.
     const known = snapshot.layoutUnknown !== true;
     if (snapshot.layout !== 'transient' && known) this.layout = snapshot.layout;
-    if (outcome.result !== 'rejected') this.version = snapshot.version;
-    if (known) this.latestVersion = snapshot.version;
+    // kubelet's layout broken (keys linking into a `..data` gone) names no new version: the
+    // values of the last one still serve, and it is still the newest seen.
+    const broken = snapshot.layoutProblem !== undefined;
+    if (outcome.result !== 'rejected' && !broken) this.version = snapshot.version;
+    if (known && !broken) this.latestVersion = snapshot.version;
     this.latestRefused = outcome.result !== 'applied';
     this.refusedFlags = outcome.refusedFlags;
     this.layoutProblem = snapshot.layoutProblem;

@@ -79,11 +79,14 @@ export class VersionDetector {
   /**
    * flippedToPlain: once kubelet's layout was seen, a directory without
    * `..data` is caught mid-change (a non-atomic relink, a deletion in
-   * progress): it is not read as a plain directory (which would drop every
+   * progress, a deleted mount directory re-created before kubelet writes it
+   * again): it is not read as a plain directory (which would drop every
    * key) unless it stays so for longer than any such change takes.
    */
   flippedToPlain(snapshot: VolumeSnapshot, layout: VolumeLayout): boolean {
-    if (snapshot.layout !== 'plain' || layout !== 'kubelet') return false;
+    // The layout serving, or, while the directory is missing, the one processed before it went.
+    const was = layout === 'missing' ? this.lastSnapshot?.layout : layout;
+    if (snapshot.layout !== 'plain' || was !== 'kubelet') return false;
     if (snapshot.layoutUnknown) return false; // unreadable, not caught mid-change
     this.plainSince ??= Date.now();
     return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;

@@ -37,10 +37,12 @@ export interface WatchSupervisorOptions {
 export class WatchSupervisor {
   private watcher: FSWatcher | undefined;
   /**
-   * When the mount path is a symlink, a watch of the directory holding it: re-pointing the link
-   * changes nothing in the directory watched, so only this tells (without a periodic check).
+   * A watch of the directory holding the mount path, for events naming it: kept while the mount
+   * path is a symlink (re-pointing the link changes nothing in the directory watched) and while
+   * the mount directory is missing (its return changes nothing anyone else watches), so that
+   * neither waits for a periodic check.
    */
-  private linkWatcher: LinkWatcher | undefined;
+  private parentWatcher: LinkWatcher | undefined;
   private failed = false;
   /** The watched directory itself was deleted or moved: watch the mount path anew. */
   private stale = false;
@@ -84,7 +86,8 @@ export class WatchSupervisor {
     });
     watcher.on('all', () => this.options.onEvent());
     watcher.on('error', (error) => this.fail(error));
-    this.watchLink(target.path);
+    if (target.path !== resolve(this.options.path)) this.watchParent();
+    else this.closeParent();
     const { readyTimeout } = this.options;
     await new Promise<void>((resolveWait) => {
       const done = (): void => {
@@ -104,34 +107,45 @@ export class WatchSupervisor {
   }
 
   /**
-   * watchLink watches, when the mount path is a symlink (its real path is another), the
-   * directory holding it for events naming it: a hint, and the watched directory counts as stale
-   * so that the next check watches where the link now leads. Where that directory cannot be
-   * watched, the periodic check still sees the link re-pointed.
+   * watchForReturn watches, while the mount directory is missing, the directory holding it for
+   * the mount path's return: a hint, and `ensure()` then watches the directory that came back.
+   * Where that directory cannot be watched (gone too, no permission), the periodic check sees it.
    */
-  private watchLink(real: string): void {
-    this.closeLink();
+  watchForReturn(): void {
+    if (!this.closed) this.watchParent();
+  }
+
+  /** awaitingReturn tells that no watcher is open and the mount path's return is watched for. */
+  get awaitingReturn(): boolean {
+    return this.watcher === undefined && this.parentWatcher !== undefined;
+  }
+
+  /**
+   * watchParent watches the directory holding the mount path for events naming it: a hint, and
+   * the watched directory counts as stale so that the next check watches where the path now leads.
+   */
+  private watchParent(): void {
+    if (this.parentWatcher) return;
     const mount = resolve(this.options.path);
-    if (real === mount) return;
     const name = basename(mount);
     try {
-      const linkWatcher = watch(dirname(mount), { persistent: false }, (_event, entry) => {
+      const parentWatcher = watch(dirname(mount), { persistent: false }, (_event, entry) => {
         if (entry !== name) return;
         this.stale = true;
         this.options.onEvent();
       });
-      linkWatcher.on('error', () => {
-        if (this.linkWatcher === linkWatcher) this.closeLink();
+      parentWatcher.on('error', () => {
+        if (this.parentWatcher === parentWatcher) this.closeParent();
       });
-      this.linkWatcher = linkWatcher;
+      this.parentWatcher = parentWatcher;
     } catch {
-      // Not watchable (no inotify there, no permission): the periodic check covers it.
+      // Not watchable (no inotify there, no permission, gone): the periodic check covers it.
     }
   }
 
-  private closeLink(): void {
-    this.linkWatcher?.close();
-    this.linkWatcher = undefined;
+  private closeParent(): void {
+    this.parentWatcher?.close();
+    this.parentWatcher = undefined;
   }
 
   /**
@@ -163,7 +177,7 @@ export class WatchSupervisor {
     const watcher = this.watcher;
     this.watcher = undefined;
     this.watched = undefined;
-    this.closeLink();
+    this.closeParent();
     if (watcher) await closeMountWatcher(watcher);
   }
 

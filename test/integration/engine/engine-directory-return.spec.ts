@@ -1,0 +1,93 @@
+import { mkdir, rename, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeConfigMapVolume } from '../../../lib/testing/index.js';
+import { eventually } from '../../utils/eventually.js';
+import { changedNames, declareFlags, Harness } from './engine-fixture.js';
+
+/**
+ * removeAtOnce deletes a volume the way nothing of it is seen on the way (a move, then the
+ * deletion elsewhere): the engine finds the directory missing, never kubelet's layout half gone,
+ * whose quick retries would find its return too.
+ */
+async function removeAtOnce(path: string): Promise<void> {
+  await rename(path, `${path}.gone`);
+  await rm(`${path}.gone`, { recursive: true });
+}
+
+/**
+ * A mount directory that goes away and comes back, and kubelet's first write into a directory
+ * read as plain so far: found by events (never by waiting for a periodic check or a plain
+ * directory's settle delay), and never read as an emptied volume on the way.
+ */
+describe('ConfigMapEngine: a mount directory that returns, and kubelet writing into an empty one', () => {
+  const h = new Harness();
+  beforeEach(() => h.setup());
+  afterEach(() => h.teardown());
+
+  it('a deleted mount directory re-created and written is picked up by an event, not the periodic check', async () => {
+    const path = join(h.dir, 'vol');
+    await writeConfigMapVolume(path, { rate: '1' });
+    const { set, flags } = declareFlags();
+    // No periodic check configured: while the directory is missing, the fallback runs every 5 s.
+    const { engine, reports } = h.engine(set, { path, resyncInterval: 0 });
+    await engine.start();
+    await removeAtOnce(path);
+    await eventually(() => expect(engine.status().directoryMissing).toBe(true));
+
+    await writeConfigMapVolume(path, { rate: '2' });
+    await eventually(() => expect(flags.rate.get()).toBe(2), { timeout: 10_000 });
+    expect(reports.map((r) => r.trigger)).toEqual(['watch']);
+    expect(engine.status()).toMatchObject({ directoryMissing: false, watchMode: 'events' });
+  });
+
+  it('a deleted kubelet volume re-created empty is not read as an emptied volume before kubelet writes it', async () => {
+    const path = join(h.dir, 'vol');
+    await writeConfigMapVolume(path, { greeting: 'one', rate: '1' });
+    const { set, flags } = declareFlags();
+    const { engine, reports, logger } = h.engine(set, { path, resyncInterval: 50 });
+    await engine.start();
+    await removeAtOnce(path);
+    await eventually(() => expect(engine.status().directoryMissing).toBe(true));
+    const transient = `warn ${path}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`;
+    expect(logger.lines).not.toContain(transient);
+
+    await mkdir(path);
+    // Seen (read as an emptied volume, or taken for a change in progress, as it must be).
+    await eventually(() =>
+      expect(reports.length > 0 || logger.lines.includes(transient)).toBe(true),
+    );
+    expect([flags.greeting.get(), flags.rate.get()]).toEqual(['one', 1]);
+    expect(reports).toEqual([]);
+
+    await writeConfigMapVolume(path, { greeting: 'two', rate: '1' });
+    await eventually(() => expect(flags.greeting.get()).toBe('two'));
+    expect(changedNames(reports)).toEqual([['greeting']]);
+  });
+
+  it("kubelet's first write into an empty directory is applied without the plain directory's settle delay", async () => {
+    const { set, flags } = declareFlags();
+    // A settle delay far beyond the deadline below: only the kubelet path can meet it.
+    const { engine, reports } = h.engine(set, { settleDelay: 60_000 });
+    await engine.start();
+    expect(engine.status().layout).toBe('plain');
+
+    await writeConfigMapVolume(h.dir, { rate: '7' });
+    await eventually(() => expect(flags.rate.get()).toBe(7), { timeout: 10_000 });
+    expect(engine.status().layout).toBe('kubelet');
+    expect(reports.map((r) => r.trigger)).toEqual(['watch']);
+  });
+
+  it('..data missing for longer than a change takes: the version serving and the newest seen stay named', async () => {
+    const { version } = await writeConfigMapVolume(h.dir, { greeting: 'kept', rate: '5' });
+    const { set, flags } = declareFlags();
+    const { engine } = h.engine(set, { resyncInterval: 50 });
+    await engine.start();
+    await unlink(join(h.dir, '..data'));
+
+    await eventually(() => expect(engine.status().layoutProblem).toBeDefined(), {
+      timeout: 10_000,
+    });
+    expect(engine.status()).toMatchObject({ version, latestVersion: version, latestRefused: true });
+    expect([flags.greeting.get(), flags.rate.get()]).toEqual(['kept', 5]);
+  });
+});
