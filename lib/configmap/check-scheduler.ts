@@ -29,6 +29,8 @@ export class CheckScheduler {
   private busy = false;
   private recheck: ReloadTrigger | undefined;
   private resyncTimer: NodeJS.Timeout | undefined;
+  /** The periodic check's pace, in milliseconds. */
+  private resyncEvery = 0;
   private settleTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private transientRetries = 0;
@@ -79,9 +81,16 @@ export class CheckScheduler {
     }
   }
 
-  /** startPeriodic checks every `interval` milliseconds, unless already doing so or `interval` is 0. */
+  /**
+   * startPeriodic checks every `interval` milliseconds, unless already doing so at that pace or a
+   * faster one, or `interval` is 0: a fallback pace (a failed watcher, a missing directory) is not
+   * held back by a slower `resyncInterval`.
+   */
   startPeriodic(interval: number): void {
-    if (interval <= 0 || this.resyncTimer || this.stopped) return;
+    if (interval <= 0 || this.stopped) return;
+    if (this.resyncTimer && this.resyncEvery <= interval) return;
+    clearInterval(this.resyncTimer);
+    this.resyncEvery = interval;
     this.resyncTimer = setInterval(() => this.hint('periodic'), interval);
     this.resyncTimer.unref();
   }

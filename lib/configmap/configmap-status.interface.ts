@@ -4,8 +4,11 @@ import type { FlagChecksums, ReloadResult } from './reload-report.interface.js';
 /** How the engine currently learns of changes. */
 export type WatchMode = 'events' | 'polling' | 'periodic' | 'stopped';
 
-/** What the mount directory looks like. */
-export type VolumeLayout = 'kubelet' | 'plain' | 'missing';
+/**
+ * What the mount directory looks like: kubelet's (`..data` a symlink), a plain directory, missing,
+ * or `unknown` (there, but it could never be searched: EACCES).
+ */
+export type VolumeLayout = 'kubelet' | 'plain' | 'missing' | 'unknown';
 
 /** ConfigMapStatus is the engine's state, for health checks, listings and metrics. */
 export interface ConfigMapStatus {

@@ -48,6 +48,8 @@ export class EngineStatus {
     // A directory that could not be searched keeps the layout and the newest version seen.
     const known = snapshot.layoutUnknown !== true;
     if (snapshot.layout !== 'transient' && known) this.layout = snapshot.layout;
+    // There, but never searchable so far: not `missing`, and no layout seen.
+    else if (!known && this.layout === 'missing') this.layout = 'unknown';
     // kubelet's layout broken (keys linking into a `..data` gone) names no new version: the
     // values of the last one still serve, and it is still the newest seen.
     const broken = snapshot.layoutProblem !== undefined;

@@ -17,7 +17,7 @@ export const KUBELET_IDENTITY = 'kubelet:';
  *   restore size and mtime, never ctime;
  * - `transient:` + the same fingerprint when the directory is kubelet's
  *   layout caught mid-change (see {@link KubeletTransition});
- * - `missing`; `unreadable:<code>` when the directory cannot be listed.
+ * - `missing`; `unreadable:<code>` when the directory cannot be listed or searched.
  */
 export function probeVolume(dir: string): string {
   let dataIsReal = false;

@@ -14,7 +14,7 @@ export interface VolumeEntry {
  * kubelet's entries exist): nothing may be concluded from it.
  */
 export interface VolumeSnapshot {
-  readonly layout: VolumeLayout | 'transient';
+  readonly layout: Exclude<VolumeLayout, 'unknown'> | 'transient';
   /** The `..data` target that was read (kubelet layout). */
   readonly version: string | undefined;
   readonly entries: ReadonlyMap<string, VolumeEntry>;
@@ -24,7 +24,7 @@ export interface VolumeSnapshot {
   readonly warnings: readonly string[];
   /**
    * Why nothing of this state can apply (`..data` dangles, names a file or
-   * leaves the volume; the directory cannot be listed): every flag keeps its value.
+   * leaves the volume; the directory cannot be listed or searched): every flag keeps its value.
    */
   readonly problem?: string;
   /** Kubelet's layout broken for longer than a change takes (read as a plain directory meanwhile). */

@@ -32,7 +32,9 @@ export const watchMountDirectory: WatchFactory = (dir, usePolling) => {
     usePolling,
     interval: 250,
     atomic: false,
-    ignorePermissionErrors: true,
+    // With events, every entry is ignored: a permission error is the directory's own watch
+    // failing (EACCES), and a watcher hiding it would hear nothing while its status said events.
+    ignorePermissionErrors: usePolling,
   };
   if (usePolling) return new FSWatcher(options).add(dir);
   const watcher = new FSWatcher({ ...options, ignored: (path: string) => path !== dir });

@@ -1,4 +1,4 @@
-import { watch } from 'node:fs';
+import { readlinkSync, watch } from 'node:fs';
 import type { FSWatcher as LinkWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
@@ -42,7 +42,7 @@ export class WatchSupervisor {
    * the mount directory is missing (its return changes nothing anyone else watches), so that
    * neither waits for a periodic check.
    */
-  private parentWatcher: LinkWatcher | undefined;
+  private readonly parentWatchers = new Map<string, LinkWatcher>();
   private failed = false;
   /** The watched directory itself was deleted or moved: watch the mount path anew. */
   private stale = false;
@@ -108,44 +108,56 @@ export class WatchSupervisor {
 
   /**
    * watchForReturn watches, while the mount directory is missing, the directory holding it for
-   * the mount path's return: a hint, and `ensure()` then watches the directory that came back.
-   * Where that directory cannot be watched (gone too, no permission), the periodic check sees it.
+   * the mount path's return — and, when the mount path is a symlink whose target is gone, the
+   * directory that held the target — : a hint, and `ensure()` then watches the directory that came
+   * back. Where such a directory cannot be watched (gone too, no permission), the periodic check
+   * sees the return.
    */
   watchForReturn(): void {
-    if (!this.closed) this.watchParent();
+    if (this.closed) return;
+    this.watchParent();
+    const target = danglingTarget(resolve(this.options.path));
+    if (target !== undefined) this.watchEntry(dirname(target), basename(target));
   }
 
   /** awaitingReturn tells that no watcher is open and the mount path's return is watched for. */
   get awaitingReturn(): boolean {
-    return this.watcher === undefined && this.parentWatcher !== undefined;
+    return this.watcher === undefined && this.parentWatchers.size > 0;
+  }
+
+  /** watchParent watches the directory holding the mount path for events naming it (see {@link watchEntry}). */
+  private watchParent(): void {
+    const mount = resolve(this.options.path);
+    this.watchEntry(dirname(mount), basename(mount));
   }
 
   /**
-   * watchParent watches the directory holding the mount path for events naming it: a hint, and
-   * the watched directory counts as stale so that the next check watches where the path now leads.
+   * watchEntry watches `dir` for events naming `name`: a hint, and the watched directory counts
+   * as stale so that the next check watches where the mount path now leads.
    */
-  private watchParent(): void {
-    if (this.parentWatcher) return;
-    const mount = resolve(this.options.path);
-    const name = basename(mount);
+  private watchEntry(dir: string, name: string): void {
+    const key = `${dir}\0${name}`;
+    if (this.parentWatchers.has(key)) return;
     try {
-      const parentWatcher = watch(dirname(mount), { persistent: false }, (_event, entry) => {
+      const parentWatcher = watch(dir, { persistent: false }, (_event, entry) => {
         if (entry !== name) return;
         this.stale = true;
         this.options.onEvent();
       });
       parentWatcher.on('error', () => {
-        if (this.parentWatcher === parentWatcher) this.closeParent();
+        if (this.parentWatchers.get(key) !== parentWatcher) return;
+        parentWatcher.close();
+        this.parentWatchers.delete(key);
       });
-      this.parentWatcher = parentWatcher;
+      this.parentWatchers.set(key, parentWatcher);
     } catch {
       // Not watchable (no inotify there, no permission, gone): the periodic check covers it.
     }
   }
 
   private closeParent(): void {
-    this.parentWatcher?.close();
-    this.parentWatcher = undefined;
+    for (const parentWatcher of this.parentWatchers.values()) parentWatcher.close();
+    this.parentWatchers.clear();
   }
 
   /**
@@ -196,4 +208,25 @@ export class WatchSupervisor {
     this.reopenAfter = Date.now() + this.options.reopenDelay;
     this.options.onFailure(this.lastError);
   }
+}
+
+/** How many symlinks {@link danglingTarget} follows. */
+const MAX_LINKS = 8;
+
+/**
+ * danglingTarget is where a mount path that is a symlink leads once its target is gone (the path
+ * that does not exist, links followed), or undefined when the mount path is no symlink.
+ */
+function danglingTarget(mount: string): string | undefined {
+  let path = mount;
+  for (let hop = 0; hop < MAX_LINKS; hop++) {
+    let link: string;
+    try {
+      link = readlinkSync(path);
+    } catch {
+      return path === mount ? undefined : path;
+    }
+    path = resolve(dirname(path), link);
+  }
+  return undefined;
 }

@@ -77,7 +77,7 @@ export const messages = {
   unreadableVersion: (dir: string, target: string, reason: string) =>
     `${e(dir)}/..data points to ${e(target)}, which cannot be read (${e(reason)}); keeping the last values`,
   unreadableDirectory: (dir: string, reason: string) =>
-    `The ConfigMap directory ${e(dir)} cannot be listed (${e(reason)}); keeping the last values`,
+    `The ConfigMap directory ${e(dir)} cannot be read (${e(reason)}); keeping the last values`,
   unreadableKey: (file: string, reason: string) => `${e(file)} cannot be read (${e(reason)})`,
   danglingKeyLink: (file: string, target: string) =>
     `${e(file)} is a symlink to ${e(target)}, which does not exist`,

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, unlink } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeConfigMapVolume } from '../../../lib/testing/index.js';
 import { eventually } from '../../utils/eventually.js';
@@ -40,6 +40,23 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     expect(engine.status()).toMatchObject({ directoryMissing: false, watchMode: 'events' });
   });
 
+  it('a symlinked mount whose target directory is deleted and re-created is picked up by an event', async () => {
+    const target = join(h.dir, 'target');
+    const link = join(h.dir, 'link');
+    await writeConfigMapVolume(target, { rate: '1' });
+    await symlink(target, link);
+    const { set, flags } = declareFlags();
+    const { engine, reports } = h.engine(set, { path: link, resyncInterval: 0 });
+    await engine.start();
+    await removeAtOnce(target);
+    await eventually(() => expect(engine.status().directoryMissing).toBe(true));
+
+    await writeConfigMapVolume(target, { rate: '2' });
+    await eventually(() => expect(flags.rate.get()).toBe(2), { timeout: 10_000 });
+    expect(reports.map((r) => r.trigger)).toEqual(['watch']);
+    expect(engine.status()).toMatchObject({ directoryMissing: false, watchMode: 'events' });
+  });
+
   it('a deleted kubelet volume re-created empty is not read as an emptied volume before kubelet writes it', async () => {
     const path = join(h.dir, 'vol');
     await writeConfigMapVolume(path, { greeting: 'one', rate: '1' });
@@ -75,6 +92,22 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     await eventually(() => expect(flags.rate.get()).toBe(7), { timeout: 10_000 });
     expect(engine.status().layout).toBe('kubelet');
     expect(reports.map((r) => r.trigger)).toEqual(['watch']);
+  });
+
+  it('a version whose only change is a key refused as a whole is processed, and the refusal reported, again', async () => {
+    const big = (c: string): string => c.repeat(1024 * 1024 + 1); // over the 1 MiB a key may hold
+    await writeConfigMapVolume(h.dir, { greeting: big('a'), rate: '5' });
+    const { set, flags } = declareFlags();
+    const { engine, reports, logger } = h.engine(set, { startOnInvalid: true });
+    await engine.start();
+    const refusal = `Flag "greeting": ${h.dir}/greeting is over 1048576 bytes: a ConfigMap value cannot exceed 1048576 bytes (1 MiB); keeping its last value`;
+    expect(engine.status().errors).toEqual([refusal]);
+
+    const { version } = await writeConfigMapVolume(h.dir, { greeting: big('b'), rate: '5' });
+    await eventually(() => expect(engine.status().latestVersion).toBe(version));
+    expect(reports.map((r) => r.errors)).toEqual([[refusal]]);
+    expect(logger.lines.filter((l) => l.includes('is over 1048576 bytes')).length).toBe(2);
+    expect(flags.rate.get()).toBe(5);
   });
 
   it('..data missing for longer than a change takes: the version serving and the newest seen stay named', async () => {

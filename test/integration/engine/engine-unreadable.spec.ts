@@ -62,7 +62,7 @@ describe('ConfigMapEngine: a key that cannot be read is a refusal of that key', 
       const out = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
       const seen = { layout: 'kubelet', version: written.version, latestVersion: written.version };
       expect(out['before']).toMatchObject({ ...seen, lastResult: 'applied' });
-      const reason = `The ConfigMap directory ${h.dir} cannot be listed (EACCES: permission denied); keeping the last values`;
+      const reason = `The ConfigMap directory ${h.dir} cannot be read (EACCES: permission denied); keeping the last values`;
       expect(out['reload']).toEqual({ result: 'rejected', errors: [reason] });
       expect(out['unsearchable']).toEqual({
         ...seen,
@@ -71,6 +71,26 @@ describe('ConfigMapEngine: a key that cannot be read is a refusal of that key', 
         rate: 5,
       });
       expect(out['back']).toMatchObject({ ...seen, result: 'applied', lastResult: 'applied' });
+    },
+  );
+
+  it.skipIf(process.getuid?.() !== 0)(
+    'a mount that cannot be searched nor watched from the start: the status says periodic, the watch error and an unknown layout, not events',
+    async () => {
+      await writeConfigMapVolume(h.dir, { rate: '5' });
+      await chmod(h.dir, 0o700); // root's: the unprivileged engine can neither search nor watch it
+      const { stdout } = await run(
+        process.execPath,
+        [join(root, 'test/fixtures/unsearchable-at-start.mjs'), h.dir],
+        { uid: NOBODY, gid: NOBODY, cwd: '/' },
+      );
+      expect(JSON.parse(stdout)).toEqual({
+        layout: 'unknown',
+        directoryMissing: false,
+        watchMode: 'periodic',
+        watcherError: `EACCES: permission denied, watch '${h.dir}'`,
+        lastResult: 'rejected',
+      });
     },
   );
 
