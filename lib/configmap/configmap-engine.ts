@@ -372,7 +372,9 @@ export class ConfigMapEngine {
       case 'unchanged':
         return;
       case 'transient':
-        return this.retrySoon();
+        this.retrySoon();
+        // Back, caught mid-change (re-created, not written yet): there, with the last values serving.
+        return this.state.directoryMissing ? this.onDirectoryBackMidChange() : undefined;
       case 'missing':
         return this.onDirectoryMissing();
     }
@@ -409,6 +411,13 @@ export class ConfigMapEngine {
     await this.watcher.release();
     if (this.watching) this.watcher.watchForReturn();
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
+  }
+
+  /** onDirectoryBackMidChange: the directory returned as a layout caught mid-change; the last layout serves. */
+  private onDirectoryBackMidChange(): Promise<void> {
+    const was = this.detector.processedLayout;
+    if (was !== undefined && was !== 'transient') this.state.layout = was;
+    return this.onDirectoryBack();
   }
 
   private async onDirectoryBack(): Promise<void> {

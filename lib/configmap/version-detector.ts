@@ -92,6 +92,11 @@ export class VersionDetector {
     return Date.now() - this.plainSince < LAYOUT_FLIP_GRACE_MS;
   }
 
+  /** processedLayout is the layout of the state last processed (kept while the directory is missing). */
+  get processedLayout(): VolumeSnapshot['layout'] | undefined {
+    return this.lastSnapshot?.layout;
+  }
+
   /**
    * stillCurrent tells whether a state read over several turns is still the directory's: kubelet's
    * `..data` still names its version (a version directory never changes), a plain directory

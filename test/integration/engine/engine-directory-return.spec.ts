@@ -75,6 +75,8 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     );
     expect([flags.greeting.get(), flags.rate.get()]).toEqual(['one', 1]);
     expect(reports).toEqual([]);
+    // There again, with the last version's values serving: the status says so, not "missing".
+    expect(engine.status()).toMatchObject({ directoryMissing: false, layout: 'kubelet' });
 
     await writeConfigMapVolume(path, { greeting: 'two', rate: '1' });
     await eventually(() => expect(flags.greeting.get()).toBe('two'));
