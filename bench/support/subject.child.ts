@@ -12,7 +12,10 @@
  *   the handle's `onChange` (`handle`) and an `@OnEvent('flag.changed')` listener (`bus`);
  * - `nest-json`: the same with JSON flags, reporting each document's `v`;
  * - `engine`: a `ConfigMapEngine` alone, reporting the handle's `onChange`;
- * - `none`: the same process watching nothing (the idle bench's reference).
+ * - `none`: the same process watching nothing (the idle bench's reference);
+ * - `timer`: the same with a timer that does nothing every 5 s (what waking up costs here).
+ *
+ * A fifth argument `polling` watches with `usePolling`, `no-resync` without a periodic check.
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
@@ -32,9 +35,11 @@ import { libraryTimePerTurn } from './library-turns.util.js';
 import type { SampledProfile } from './library-turns.util.js';
 import type { TickerReport } from './ticker-report.interface.js';
 
-const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', polling] =
+const [mode = 'nest', dir = '', keyCount = '10', watchKey = 'key_0', option] =
   process.argv.slice(2);
-const usePolling = polling === 'polling';
+const usePolling = option === 'polling';
+/** `no-resync`: no periodic check (`resyncInterval: 0`), to tell its cost from the watcher's. */
+const resync = option === 'no-resync' ? { resyncInterval: 0 } : {};
 const send = (message: unknown): void => void process.send?.(message);
 const now = (): number => Number(process.hrtime.bigint());
 const seen = (kind: string, value: unknown): void =>
@@ -73,7 +78,7 @@ class BusListener {
 @Module({
   imports: [
     EventEmitterModule.forRoot(),
-    DflagModule.forRoot({ path: dir, flagSet, logger: quiet, usePolling }),
+    DflagModule.forRoot({ path: dir, flagSet, logger: quiet, usePolling, ...resync }),
   ],
   providers: [BusListener],
 })
@@ -123,6 +128,7 @@ else if (mode === 'nest' || mode === 'nest-json') {
   await engine.start();
   flags[watchKey]?.onChange((change) => seen('handle', change.current));
 }
+if (mode === 'timer') setInterval(() => undefined, 5000);
 const startupMs = performance.now() - startedAt;
 
 // ---- the event-loop ticker: every turn's length, and which turns held a swap ----
@@ -287,6 +293,16 @@ async function stopProfiler(): Promise<SampledProfile> {
   return profile;
 }
 
+/** wakeupsNow is how often the main thread went to sleep and was woken (Linux; 0 elsewhere). */
+function wakeupsNow(): number {
+  try {
+    const status = readFileSync('/proc/thread-self/status', 'utf8');
+    return Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 /** readAndParse is what processing one version costs by itself: read every key, parse every value. */
 function readAndParse(): void {
   const version = join(dir, readlinkSync(join(dir, '..data')));
@@ -301,7 +317,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
   switch (message.cmd) {
     case 'cpu': {
       const { user, system } = process.cpuUsage();
-      send({ cpu: user + system, heap: process.memoryUsage().heapUsed });
+      send({ cpu: user + system, heap: process.memoryUsage().heapUsed, wakeups: wakeupsNow() });
       break;
     }
     case 'ticker-on':
