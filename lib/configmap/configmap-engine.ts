@@ -90,6 +90,8 @@ export class ConfigMapEngine {
   private readonly readiness: StartupReadiness;
   private readonly sliceMs: number;
 
+  /** The watcher failure last warned of, until a watcher is healthy again. */
+  private watcherWarned: string | undefined;
   private initializing: Promise<ReloadReport> | undefined;
   private initReport: ReloadReport | undefined;
   private started = false;
@@ -316,7 +318,9 @@ export class ConfigMapEngine {
 
   private onWatcherFailed(reason: string): void {
     if (this.stopping) return;
-    this.logger.warn(messages.watcherFailed(this.path, reason));
+    // Once per reason: a watcher reopened at the periodic pace that fails alike is no news.
+    if (reason !== this.watcherWarned) this.logger.warn(messages.watcherFailed(this.path, reason));
+    this.watcherWarned = reason;
     // The periodic check carries on, and reopens the watcher when it can.
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
     this.scheduler.hint('periodic');
@@ -354,7 +358,9 @@ export class ConfigMapEngine {
           slice,
         );
       });
-      return this.watcher.ensure();
+      return this.watcher.ensure().then(() => {
+        if (this.watcher.healthy) this.watcherWarned = undefined;
+      });
     });
   }
 
@@ -413,10 +419,15 @@ export class ConfigMapEngine {
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
   }
 
-  /** onDirectoryBackMidChange: the directory returned as a layout caught mid-change; the last layout serves. */
-  private onDirectoryBackMidChange(): Promise<void> {
+  /**
+   * onDirectoryBackMidChange: the directory returned as a layout caught mid-change, after one that
+   * was read (kubelet's, plain): there again, that layout's values serving. Back before anything
+   * was ever read there, it stays reported missing until a version is.
+   */
+  private onDirectoryBackMidChange(): Promise<void> | undefined {
     const was = this.detector.processedLayout;
-    if (was !== undefined && was !== 'transient') this.state.layout = was;
+    if (was !== 'kubelet' && was !== 'plain') return undefined;
+    this.state.layout = was;
     return this.onDirectoryBack();
   }
 

@@ -46,8 +46,9 @@ export class VersionDetector {
    */
   *detect(layout: VolumeLayout, slice: TimeSlice): Steps<Detection> {
     const identity = probeVolume(this.path);
-    if (identity === this.seenIdentity) return { kind: 'unchanged' };
+    // Missing before unchanged: gone again after it came back (and was taken as back) is news.
     if (identity === 'missing') return { kind: 'missing' };
+    if (identity === this.seenIdentity) return { kind: 'unchanged' };
     // kubelet's layout with `..data` missing: a change in progress, until it lasts
     // longer than any change takes; then what can be read is read.
     const broken = identity.startsWith('transient:');

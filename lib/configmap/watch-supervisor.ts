@@ -60,7 +60,7 @@ export class WatchSupervisor {
 
   /** healthy tells whether a watcher is open and has not failed. */
   get healthy(): boolean {
-    return this.watcher !== undefined && !this.failed;
+    return this.watcher !== undefined && !this.failed && !this.stale;
   }
 
   /**
@@ -190,7 +190,11 @@ export class WatchSupervisor {
     this.watcher = undefined;
     this.watched = undefined;
     this.closeParent();
-    if (watcher) await closeMountWatcher(watcher);
+    if (!watcher) return;
+    // Not on the stack of one of its own callbacks (a check runs there): chokidar's polling
+    // walks a listener list that closing it empties.
+    await Promise.resolve();
+    await closeMountWatcher(watcher);
   }
 
   /** close ends every wait and closes the watcher for good. */

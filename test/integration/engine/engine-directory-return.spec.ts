@@ -78,9 +78,28 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     // There again, with the last version's values serving: the status says so, not "missing".
     expect(engine.status()).toMatchObject({ directoryMissing: false, layout: 'kubelet' });
 
+    // Gone again before kubelet wrote it: missing again, and its return still found by an event.
+    await rm(path, { recursive: true });
+    await eventually(() => expect(engine.status().directoryMissing).toBe(true));
     await writeConfigMapVolume(path, { greeting: 'two', rate: '1' });
     await eventually(() => expect(flags.greeting.get()).toBe('two'));
     expect(changedNames(reports)).toEqual([['greeting']]);
+  });
+
+  it('usePolling: a mount directory deleted and re-created is followed (chokidar closed off its own callback)', async () => {
+    const path = join(h.dir, 'vol');
+    await writeConfigMapVolume(path, { rate: '1' });
+    const { set, flags } = declareFlags();
+    // No periodic check: the polling watcher's own callback is the one that finds it missing.
+    const { engine } = h.engine(set, { path, usePolling: true, resyncInterval: 0 });
+    await engine.start();
+    for (const rate of ['2', '3', '4', '5']) {
+      await removeAtOnce(path);
+      await eventually(() => expect(engine.status().directoryMissing).toBe(true));
+      await writeConfigMapVolume(path, { rate });
+      await eventually(() => expect(flags.rate.get()).toBe(Number(rate)), { timeout: 15_000 });
+    }
+    expect(engine.status()).toMatchObject({ directoryMissing: false, watchMode: 'polling' });
   });
 
   it("kubelet's first write into an empty directory is applied without the plain directory's settle delay", async () => {

@@ -121,6 +121,25 @@ describe('ConfigMapEngine recovers', () => {
     await eventually(() => expect(flags.rate.get()).toBe(2));
   });
 
+  it('a watcher that fails alike at every reopen is warned of once, not at every reopen', async () => {
+    await writeConfigMapVolume(h.dir, { rate: '1' });
+    const { set } = declareFlags();
+    const opened: FSWatcher[] = [];
+    const failing = (dir: string, polling: boolean): FSWatcher => {
+      const watcher = watchMountDirectory(dir, polling);
+      setImmediate(() => watcher.emit('error', new Error('EACCES: permission denied')));
+      return opened[opened.push(watcher) - 1]!;
+    };
+    const { engine, logger } = h.engine(set, { resyncInterval: 50 }, { watch: failing });
+    await engine.start();
+    await eventually(() => expect(opened.length).toBeGreaterThanOrEqual(4));
+    expect(engine.status()).toMatchObject({
+      watchMode: 'periodic',
+      watcherError: 'EACCES: permission denied',
+    });
+    expect(logger.lines.filter((l) => l.includes('EACCES')).length).toBe(1);
+  });
+
   it('a dangling ..data is a clear error, reported as rejected, and the last values serve', async () => {
     const written = await writeConfigMapVolume(h.dir, { rate: '1' });
     const { set, flags } = declareFlags();
