@@ -142,6 +142,8 @@ export class WatchSupervisor {
       const parentWatcher = watch(dir, { persistent: false }, (_event, entry) => {
         if (entry !== name) return;
         this.stale = true;
+        // A symlinked mount re-pointed while missing: watch where it leads now, too.
+        if (this.watcher === undefined) this.watchForReturn();
         this.options.onEvent();
       });
       parentWatcher.on('error', () => {

@@ -57,6 +57,26 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     expect(engine.status()).toMatchObject({ directoryMissing: false, watchMode: 'events' });
   });
 
+  it('a symlinked mount re-pointed, while missing, at a directory yet to come is picked up by an event', async () => {
+    const first = join(h.dir, 'first');
+    const second = join(h.dir, 'second');
+    const link = join(h.dir, 'link');
+    await writeConfigMapVolume(first, { rate: '1' });
+    await symlink(first, link);
+    const { set, flags } = declareFlags();
+    const { engine, reports } = h.engine(set, { path: link, resyncInterval: 0 });
+    await engine.start();
+    await removeAtOnce(first);
+    await eventually(() => expect(engine.status().directoryMissing).toBe(true));
+    // Re-pointed atomically at `second`, which does not exist yet.
+    await symlink(second, `${link}.tmp`);
+    await rename(`${link}.tmp`, link);
+
+    await writeConfigMapVolume(second, { rate: '2' });
+    await eventually(() => expect(flags.rate.get()).toBe(2), { timeout: 10_000 });
+    expect(reports.map((r) => r.trigger)).toEqual(['watch']);
+  });
+
   it('a deleted kubelet volume re-created empty is not read as an emptied volume before kubelet writes it', async () => {
     const path = join(h.dir, 'vol');
     await writeConfigMapVolume(path, { greeting: 'one', rate: '1' });
