@@ -96,6 +96,19 @@ export class CheckScheduler {
   }
 
   /**
+   * restorePeriodic goes back to `interval` (the configured `resyncInterval`; 0: none) once what
+   * made a fallback pace necessary is over (the watcher healthy again, the directory back).
+   */
+  restorePeriodic(interval: number): void {
+    if (this.stopped || (this.resyncTimer === undefined && interval <= 0)) return;
+    if (this.resyncTimer && this.resyncEvery === interval) return;
+    clearInterval(this.resyncTimer);
+    this.resyncTimer = undefined;
+    this.resyncEvery = 0;
+    this.startPeriodic(interval);
+  }
+
+  /**
    * retrySoon schedules a quick check of a layout caught mid-change. Returns
    * whether this is the first retry of the episode (to log it once).
    */

@@ -359,7 +359,10 @@ export class ConfigMapEngine {
         );
       });
       return this.watcher.ensure().then(() => {
-        if (this.watcher.healthy) this.watcherWarned = undefined;
+        if (!this.watcher.healthy || this.state.directoryMissing) return;
+        // Watching again: the fallback pace, if one was needed, ends; so does the episode's warning.
+        this.watcherWarned = undefined;
+        this.scheduler.restorePeriodic(this.options.resyncInterval);
       });
     });
   }

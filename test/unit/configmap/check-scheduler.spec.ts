@@ -35,4 +35,22 @@ describe('CheckScheduler: the periodic check', () => {
     expect(checks).toEqual(['periodic', 'periodic', 'periodic']);
     s.stop();
   });
+
+  it('once the fallback is over, the configured pace comes back: slower, or none at all', async () => {
+    const checks: ReloadTrigger[] = [];
+    const s = scheduler(checks);
+    s.startPeriodic(60_000);
+    s.startPeriodic(5_000);
+    s.restorePeriodic(60_000);
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(checks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(checks).toEqual(['periodic']);
+    s.startPeriodic(5_000);
+    s.restorePeriodic(0);
+    expect(s.periodic).toBe(false);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(checks).toEqual(['periodic']);
+    s.stop();
+  });
 });
