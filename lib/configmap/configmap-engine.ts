@@ -119,7 +119,8 @@ export class ConfigMapEngine {
       factory: seams.watch ?? watchMountDirectory,
       onEvent: (name) => this.onWatchEvent(name),
       onFailure: (reason) => this.onWatcherFailed(reason),
-      reopenDelay: this.options.resyncInterval || FALLBACK_RESYNC_MS,
+      // At the periodic check's pace, and every 5 s at least (as the fallback checks run).
+      reopenDelay: Math.min(this.options.resyncInterval || FALLBACK_RESYNC_MS, FALLBACK_RESYNC_MS),
       readyTimeout: seams.watchReadyTimeout ?? WATCH_READY_TIMEOUT_MS,
     });
   }
@@ -418,7 +419,11 @@ export class ConfigMapEngine {
     // Gone again after it came back (and was watched again) before a version was read: the same.
     if (this.watcher.awaitingReturn) return;
     await this.watcher.release();
-    if (this.watching) this.watcher.watchForReturn();
+    if (this.watching) {
+      this.watcher.watchForReturn();
+      // Back between the probe that found it missing and the watch of its parent: one more look.
+      this.scheduler.hint('watch');
+    }
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
   }
 
