@@ -421,8 +421,9 @@ export class ConfigMapEngine {
     await this.watcher.release();
     if (this.watching) {
       this.watcher.watchForReturn();
-      // Back between the probe that found it missing and the watch of its parent: one more look.
-      this.scheduler.hint('watch');
+      // Back between the probe that found it missing and the watch of its parent: one more look
+      // (once: only when that watch opened; where it cannot, the periodic check looks).
+      if (this.watcher.awaitingReturn) this.scheduler.hint('watch');
     }
     this.scheduler.startPeriodic(FALLBACK_RESYNC_MS);
   }
