@@ -1,5 +1,5 @@
 import { readlinkSync, watch } from 'node:fs';
-import type { FSWatcher as LinkWatcher } from 'node:fs';
+import type { FSWatcher as EntryWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { FSWatcher } from 'chokidar';
 import { errorMessage } from '../errors/error-message.util.js';
@@ -42,7 +42,7 @@ export class WatchSupervisor {
    * the mount directory is missing (its return changes nothing anyone else watches), so that
    * neither waits for a periodic check.
    */
-  private readonly parentWatchers = new Map<string, LinkWatcher>();
+  private readonly parentWatchers = new Map<string, EntryWatcher>();
   private failed = false;
   /** The watched directory itself was deleted or moved: watch the mount path anew. */
   private stale = false;
@@ -56,7 +56,12 @@ export class WatchSupervisor {
   /** Resolvers of waits that must end when the supervisor closes. */
   private readonly waits = new Set<() => void>();
 
-  constructor(private readonly options: WatchSupervisorOptions) {}
+  /** The mount path, absolute. */
+  private readonly mount: string;
+
+  constructor(private readonly options: WatchSupervisorOptions) {
+    this.mount = resolve(options.path);
+  }
 
   /** healthy tells whether a watcher is open and has not failed. */
   get healthy(): boolean {
@@ -86,7 +91,7 @@ export class WatchSupervisor {
     });
     watcher.on('all', () => this.options.onEvent());
     watcher.on('error', (error) => this.fail(error));
-    if (target.path !== resolve(this.options.path)) this.watchParent();
+    if (target.path !== this.mount) this.watchParent();
     else this.closeParent();
     const { readyTimeout } = this.options;
     await new Promise<void>((resolveWait) => {
@@ -116,7 +121,7 @@ export class WatchSupervisor {
   watchForReturn(): void {
     if (this.closed) return;
     this.watchParent();
-    const target = danglingTarget(resolve(this.options.path));
+    const target = danglingTarget(this.mount);
     if (target !== undefined) this.watchEntry(dirname(target), basename(target));
   }
 
@@ -127,8 +132,7 @@ export class WatchSupervisor {
 
   /** watchParent watches the directory holding the mount path for events naming it (see {@link watchEntry}). */
   private watchParent(): void {
-    const mount = resolve(this.options.path);
-    this.watchEntry(dirname(mount), basename(mount));
+    this.watchEntry(dirname(this.mount), basename(this.mount));
   }
 
   /**
