@@ -1,8 +1,12 @@
+import { execFile } from 'node:child_process';
 import { mkdir, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { writeConfigMapVolume } from '../../../lib/testing/index.js';
 import { eventually } from '../../utils/eventually.js';
 import { changedNames, declareFlags, Harness } from './engine-fixture.js';
+
+const run = promisify(execFile);
 
 /**
  * removeAtOnce deletes a volume the way nothing of it is seen on the way (a move, then the
@@ -104,6 +108,30 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     await writeConfigMapVolume(path, { greeting: 'two', rate: '1' });
     await eventually(() => expect(flags.greeting.get()).toBe('two'));
     expect(changedNames(reports)).toEqual([['greeting']]);
+  });
+
+  it('an optional mount whose parent is missing too waits idle, and its arrival is read by the periodic check', async () => {
+    // Nothing can be watched for its return (its parent is gone too): a check that asked for
+    // another at once would check in a loop and hold the event loop for good, so the engine runs
+    // in a process of its own, killed at a deadline.
+    const fixture = join(import.meta.dirname, '../../fixtures/optional-under-missing-parent.mjs');
+    const { stdout } = await run(process.execPath, [fixture, h.dir], { timeout: 18_000 }).catch(
+      (error: { killed?: boolean }) => {
+        throw new Error(
+          error.killed
+            ? 'the engine held the event loop (a loop of checks?): killed after 18 s'
+            : String(error),
+        );
+      },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      started: { directoryMissing: true, watchMode: 'periodic' },
+      rate: 3,
+      // Waiting used a small share of the event loop, and the 5 s fallback pace found it.
+      busy: false,
+      triggers: ['periodic'],
+      after: { directoryMissing: false, watchMode: 'events' },
+    });
   });
 
   it('usePolling: a mount directory deleted and re-created is followed (chokidar closed off its own callback)', async () => {
