@@ -5,7 +5,8 @@
  * `onChange` in the same application (`handle`), and, measured in the same run, a minimal Node
  * watcher (`baseline`: `fs.watch` on the directory, `readlink(..data)`, synchronous reads).
  * Subjects take turns in rounds, so that load drifts on a shared machine hit both alike.
- * `SWAPS=500` per configuration (with and without kubelet's fsGroup walk), `KEYS=10`.
+ * `SWAPS=500` per configuration (with and without kubelet's fsGroup walk), `KEYS=10`, after
+ * `WARMUP=20` swaps per subject that are reported apart (its first after start-up).
  *
  * `COMPARE_WITH=<another build's dist-bench>` adds that build's Nest subject to the same rounds
  * (`handle-b`, `bus-b`): two builds side by side, which separate runs cannot compare (the same
@@ -25,6 +26,11 @@ const SWAPS = Number(process.env.SWAPS ?? 500);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const KEYS = Number(process.env.KEYS ?? 10);
 const GAP_MS = Number(process.env.GAP_MS ?? 10);
+/**
+ * Swaps each subject takes before the measured rounds: its first swaps after start-up, when V8
+ * still compiles each function of the path on its first call. Not in the figures; shown apart.
+ */
+const WARMUP = Number(process.env.WARMUP ?? 20);
 const P50_BOUND = 1.3;
 const P99_BOUND = 1.5;
 const COMPARE_WITH = process.env.COMPARE_WITH;
@@ -38,6 +44,8 @@ const payload = (i: number): Record<string, string> => {
 
 interface Run {
   readonly samples: Record<string, number[]>;
+  /** Each kind's warm-up swaps, in order. */
+  readonly warmup: Record<string, number[]>;
   readonly perRound: Record<string, Array<{ p50: number; p99: number }>>;
 }
 
@@ -68,28 +76,42 @@ async function configuration(fsGroup: boolean): Promise<Run> {
     });
   }
   const samples: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
+  const warmup: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]));
   const perRound: Run['perRound'] = Object.fromEntries(KINDS.map((k) => [k, []]));
   let version = 0;
+  /** swapOnce writes one version and returns, per kind, the ms from the `rename` to its report. */
+  const swapOnce = async (
+    subject: Subject,
+    dir: string,
+    kinds: readonly string[],
+  ): Promise<number[]> => {
+    version++;
+    let swappedAt = 0;
+    await writeConfigMapVolume(dir, payload(version), {
+      fsGroup,
+      onSwap: () => (swappedAt = nowNs()),
+    });
+    const at = await subject.seen(kinds, String(version));
+    await pause(GAP_MS);
+    return kinds.map((kind) => ((at[kind] as number) - swappedAt) / 1e6);
+  };
+  for (const { subject, dir, kinds, as } of subjects) {
+    for (let i = 0; i < WARMUP; i++) {
+      const ms = await swapOnce(subject, dir, kinds);
+      as.forEach((label, k) => warmup[label]?.push(ms[k] as number));
+    }
+  }
   const perSubject = Math.ceil(SWAPS / ROUNDS);
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? subjects : [...subjects].reverse();
     for (const { subject, dir, kinds, as } of order) {
       const roundSamples: Record<string, number[]> = Object.fromEntries(as.map((k) => [k, []]));
       for (let i = 0; i < perSubject; i++) {
-        version++;
-        let swappedAt = 0;
-        await writeConfigMapVolume(dir, payload(version), {
-          fsGroup,
-          onSwap: () => (swappedAt = nowNs()),
+        const ms = await swapOnce(subject, dir, kinds);
+        as.forEach((label, k) => {
+          samples[label]?.push(ms[k] as number);
+          roundSamples[label]?.push(ms[k] as number);
         });
-        const at = await subject.seen(kinds, String(version));
-        kinds.forEach((kind, i) => {
-          const label = as[i] as string;
-          const ms = ((at[kind] as number) - swappedAt) / 1e6;
-          samples[label]?.push(ms);
-          roundSamples[label]?.push(ms);
-        });
-        await pause(GAP_MS);
       }
       for (const kind of as) {
         const s = roundSamples[kind] as number[];
@@ -99,8 +121,18 @@ async function configuration(fsGroup: boolean): Promise<Run> {
   }
   await Promise.all(subjects.map(({ subject }) => subject.stop()));
   await rm(root, { recursive: true, force: true });
-  return { samples, perRound };
+  return { samples, warmup, perRound };
 }
+
+/** warmupOf sums up a subject's warm-up swaps. */
+const warmupOf = (
+  s: readonly number[],
+): { swaps: number; firstMs: number; p50Ms: number; maxMs: number } => ({
+  swaps: s.length,
+  firstMs: s[0] ?? Number.NaN,
+  p50Ms: s.length > 0 ? quantile(s, 0.5) : Number.NaN,
+  maxMs: s.length > 0 ? Math.max(...s) : Number.NaN,
+});
 
 const figures: Record<string, unknown> = {};
 const targets: Target[] = [];
@@ -130,11 +162,17 @@ for (const fsGroup of [false, true]) {
       ratioP50: ratio50,
       ratioP99: ratio99,
       ratioP50PerRound: roundRatio50,
+      warmup: warmupOf(run.warmup[kind] ?? []),
     };
     console.log(
       `  ${label}, ${kind.padEnd(8)} p50 ${fmt(quantile(s, 0.5))} ms  p99 ${fmt(quantile(s, 0.99))} ms  max ${fmt(Math.max(...s))} ms  (n=${s.length}; per round p50 ${showSpread(p50)}, p99 ${showSpread(p99)})` +
         (kind === 'baseline' ? '' : `  = ${fmt(ratio50)}× / ${fmt(ratio99)}× the baseline`),
     );
+    const w = warmupOf(run.warmup[kind] ?? []);
+    if (w.swaps > 0)
+      console.log(
+        `    its ${w.swaps} warm-up swaps (first after start-up, not counted above): first ${fmt(w.firstMs)} ms, p50 ${fmt(w.p50Ms)} ms, max ${fmt(w.maxMs)} ms`,
+      );
     if (kind === 'handle' || kind === 'bus') {
       const what = kind === 'bus' ? '@OnEvent(flag.changed)' : 'handle onChange';
       targets.push(
@@ -156,4 +194,8 @@ for (const fsGroup of [false, true]) {
   figures[fsGroup ? 'fsGroup' : 'plain'] = entry;
 }
 printTargets(targets);
-saveResult({ bench: 'propagation', figures: { keys: KEYS, gapMs: GAP_MS, ...figures }, targets });
+saveResult({
+  bench: 'propagation',
+  figures: { keys: KEYS, gapMs: GAP_MS, warmupSwaps: WARMUP, ...figures },
+  targets,
+});

@@ -177,6 +177,9 @@ new PerformanceObserver((list) => {
     collections.push([start, start + entry.duration * 1e6]);
   }
 }).observe({ entryTypes: ['gc'] });
+/** The reference `JSON.parse` turns taken while ticking ([start, end], hrtime ns), and their results. */
+let referenceTurns: Array<readonly [number, number]> = [];
+const referenceKept: unknown[] = [];
 const swaps: number[] = [];
 flagSet.onBatch(() => {
   if (ticking) swaps.push(now());
@@ -203,7 +206,7 @@ const tick = (): void => {
  * tickerReport: the longest turns that held no swap (at most 100) by wall-clock time, and by CPU
  * time; and every turn that held one.
  */
-function tickerReport(sampled?: number[]): TickerReport {
+function tickerReport(sampled?: number[], referenceSampled: number[] = []): TickerReport {
   const others: number[] = [];
   const othersNetOfGc: number[] = [];
   const othersCpu: number[] = [];
@@ -215,9 +218,19 @@ function tickerReport(sampled?: number[]): TickerReport {
   const swapTurns: number[] = [];
   const swapTurnsCpu: number[] = [];
   let s = 0;
+  let r = 0;
   for (const [from, to, cpuMs, waitedNs] of gaps) {
     g++;
     const ms = (to - from) / 1e6;
+    // A turn holding a reference parse: its wall-clock figures are the reference's (reported
+    // apart); the library's sampled time in it, if any, is the library's all the same.
+    while (r < referenceTurns.length && (referenceTurns[r] as readonly [number, number])[1] < from)
+      r++;
+    const reference = referenceTurns[r];
+    if (reference && reference[0] >= from && reference[1] <= to) {
+      if (sampled) othersSampled.push(sampled[g] as number);
+      continue;
+    }
     let held = false;
     while (s < swaps.length && (swaps[s] as number) < to) {
       if ((swaps[s] as number) >= from) held = true;
@@ -256,6 +269,7 @@ function tickerReport(sampled?: number[]): TickerReport {
     othersOwn: othersOwn.slice(0, 100),
     othersSampled: othersSampled.slice(0, 100),
     swapTurnsSampled,
+    referenceSampled,
     overFive: others.filter((ms) => ms > 5).length,
     overFiveCpu: othersCpu.filter((ms) => ms > 5).length,
     swapTurns,
@@ -323,6 +337,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
     case 'ticker-on':
       if (message.profile) await startProfiler();
       gaps = [];
+      referenceTurns = [];
       collections.length = 0;
       swaps.length = 0;
       ticking = true;
@@ -335,12 +350,33 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
     case 'ticker-off': {
       ticking = false;
       let sampled: number[] | undefined;
+      let referenceSampled: number[] = [];
       if (session) {
         const profile = await stopProfiler();
         const turns = gaps.map(([from, to]) => [from, to] as const);
         sampled = libraryTimePerTurn(profile, turns, isLibraryUrl, PROFILE_INTERVAL_US);
+        const thisFile = import.meta.url;
+        referenceSampled = libraryTimePerTurn(
+          profile,
+          referenceTurns,
+          (url) => url === thisFile,
+          PROFILE_INTERVAL_US,
+        );
       }
-      send({ ticker: tickerReport(sampled) });
+      send({ ticker: tickerReport(sampled, referenceSampled) });
+      break;
+    }
+    case 'json-parse-turn': {
+      // One reference parse of the watched key's current text, in a turn of its own, between two
+      // of the library's versions while the ticker (and its profiler) runs: the library's parse
+      // and the reference take turns, so that the machine's drift hits both alike.
+      const text = readFileSync(join(dir, watchKey), 'utf8');
+      setImmediate(() => {
+        const began = now();
+        referenceKept[referenceTurns.length % 2] = JSON.parse(text);
+        referenceTurns.push([began, now()]);
+        send({ parsed: referenceKept.length });
+      });
       break;
     }
     case 'json-parse': {

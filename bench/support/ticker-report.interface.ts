@@ -17,6 +17,12 @@ export interface TickerReport {
    */
   othersSampled: number[];
   swapTurnsSampled: number[];
+  /**
+   * With the profiler on: the reference `JSON.parse` turns taken between the versions
+   * (`json-parse-turn`), sampled the same way (this file's own time; in order). Those turns are
+   * in no other figure.
+   */
+  referenceSampled: number[];
   overFive: number;
   overFiveCpu: number;
   swapTurns: number[];
