@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-check', 'dist-bench', 'sample-app/dist', 'coverage'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-check',
+      'dist-bench',
+      'sample-app/dist',
+      'coverage',
+      '.ab',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

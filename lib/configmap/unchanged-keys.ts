@@ -13,18 +13,19 @@ import type { VolumeEntry, VolumeSnapshot } from './volume-snapshot.interface.js
  * compares with the value serving).
  */
 export class UnchangedKeys {
+  // Private fields, not properties: they hold bytes and values (see `Flag`'s).
   /** The entries of the last version processed. */
-  private last: ReadonlyMap<string, VolumeEntry> = new Map();
-  /** For each flag whose `configmap` layer was set from its entry in `last`: the value set. */
-  private readonly applied = new Map<string, unknown>();
+  #last: ReadonlyMap<string, VolumeEntry> = new Map();
+  /** For each flag whose `configmap` layer was set from its entry in `#last`: the value set. */
+  readonly #applied = new Map<string, unknown>();
 
   /** unchanged tells whether this flag's entry in the new version may be skipped. */
   unchanged(flag: Flag<unknown>, entry: VolumeEntry): boolean {
-    if (!flag.dynamic || !this.applied.has(flag.name)) return false;
-    const before = this.last.get(flag.name);
+    if (!flag.dynamic || !this.#applied.has(flag.name)) return false;
+    const before = this.#last.get(flag.name);
     return (
       before !== undefined &&
-      this.applied.get(flag.name) === flag.valueFrom('configmap') &&
+      this.#applied.get(flag.name) === flag.valueFrom('configmap') &&
       before.bytes.equals(entry.bytes)
     );
   }
@@ -44,10 +45,10 @@ export class UnchangedKeys {
     for (const flag of updated) {
       const took = kept && flag.dynamic && snapshot.entries.has(flag.name);
       if (took && !refusedNames?.has(flag.name))
-        this.applied.set(flag.name, flag.valueFrom('configmap'));
-      else this.applied.delete(flag.name);
+        this.#applied.set(flag.name, flag.valueFrom('configmap'));
+      else this.#applied.delete(flag.name);
     }
-    for (const name of snapshot.refused.keys()) this.applied.delete(name);
-    this.last = snapshot.entries;
+    for (const name of snapshot.refused.keys()) this.#applied.delete(name);
+    this.#last = snapshot.entries;
   }
 }

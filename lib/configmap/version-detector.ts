@@ -32,7 +32,8 @@ export type Detection =
 export class VersionDetector {
   /** The identity (see `probeVolume`) of the state last processed. */
   private seenIdentity: string | undefined;
-  private lastSnapshot: VolumeSnapshot | undefined;
+  /** The state last processed: a private field, not a property (it holds the bytes read). */
+  #lastSnapshot: VolumeSnapshot | undefined;
   /** When a kubelet volume was first read as a plain directory (see `flippedToPlain`). */
   private plainSince: number | undefined;
   /** When `..data` was first seen missing while keys still link into it. */
@@ -70,7 +71,7 @@ export class VersionDetector {
       return { kind: 'transient' };
     }
     if (snapshot.layout === 'missing') return { kind: 'missing' };
-    if (sameContent(snapshot, this.lastSnapshot)) {
+    if (sameContent(snapshot, this.#lastSnapshot)) {
       this.seenIdentity = snapshot.identity;
       return { kind: 'same-content', snapshot };
     }
@@ -86,7 +87,7 @@ export class VersionDetector {
    */
   flippedToPlain(snapshot: VolumeSnapshot, layout: VolumeLayout): boolean {
     // The layout serving, or, while the directory is missing, the one processed before it went.
-    const was = layout === 'missing' ? this.lastSnapshot?.layout : layout;
+    const was = layout === 'missing' ? this.#lastSnapshot?.layout : layout;
     if (snapshot.layout !== 'plain' || was !== 'kubelet') return false;
     if (snapshot.layoutUnknown) return false; // unreadable, not caught mid-change
     this.plainSince ??= Date.now();
@@ -95,7 +96,7 @@ export class VersionDetector {
 
   /** processedLayout is the layout of the state last processed (kept while the directory is missing). */
   get processedLayout(): VolumeSnapshot['layout'] | undefined {
-    return this.lastSnapshot?.layout;
+    return this.#lastSnapshot?.layout;
   }
 
   /**
@@ -110,7 +111,7 @@ export class VersionDetector {
   /** processed remembers the state just processed. */
   processed(snapshot: VolumeSnapshot): void {
     this.seenIdentity = snapshot.identity;
-    this.lastSnapshot = snapshot;
+    this.#lastSnapshot = snapshot;
     this.plainSince = undefined;
     this.brokenSince = undefined;
   }

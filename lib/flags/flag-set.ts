@@ -215,7 +215,7 @@ export class FlagSet implements Iterable<Flag<unknown>> {
       this.checksums.delete(flag.dynamic ? 'dynamic' : 'static');
       if (flag.changes(previous, previousSource, next, layers)) {
         changes.push(
-          new FlagChangeRecord(
+          FlagChangeRecord.of(
             flag.name,
             previous,
             next.value,

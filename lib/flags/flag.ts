@@ -55,15 +55,16 @@ export class Flag<T> {
   readonly dynamic: boolean;
   /** Whether the value is a secret (redacted wherever it is shown). */
   readonly sensitive: boolean;
-  /** The declared default, after validation. */
-  readonly defaultValue: T;
   /** The set this flag is declared in. */
   readonly flagSet: FlagSet;
 
-  private current: T;
+  // The values are private fields, not properties: what walks an object's fields instead of
+  // asking for its view (`node:assert`'s diff, a spread, `structuredClone`) finds none of them.
+  readonly #defaultValue: T;
+  #current: T;
   private currentSource: FlagSource = 'default';
   private changedAt: Date | undefined;
-  private readonly layers = new Map<FlagSource, T>();
+  readonly #layers = new Map<FlagSource, T>();
   // Typed loosely so that Flag<T> stays covariant (a Flag<Uint8Array> is a Flag<unknown>).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   private readonly listeners = new Set<FlagChangeListener<any>>();
@@ -88,14 +89,19 @@ export class Flag<T> {
     this.dynamic = options.dynamic ?? false;
     this.sensitive = options.sensitive ?? false;
     this.validator = compileValidator(options.validate);
-    this.defaultValue = this.checkDefault(options.default);
-    this.current = this.defaultValue;
-    this.layers.set('default', this.defaultValue);
+    this.#defaultValue = this.checkDefault(options.default);
+    this.#current = this.#defaultValue;
+    this.#layers.set('default', this.#defaultValue);
+  }
+
+  /** The declared default, after validation. */
+  get defaultValue(): T {
+    return this.#defaultValue;
   }
 
   /** get returns the current value. */
   get(): T {
-    return this.current;
+    return this.#current;
   }
 
   /** source is the layer the current value comes from. */
@@ -115,7 +121,7 @@ export class Flag<T> {
 
   /** valueFrom returns the value a layer holds for this flag, if any. */
   valueFrom(source: FlagSource): T | undefined {
-    return this.layers.get(source);
+    return this.#layers.get(source);
   }
 
   /**
@@ -266,7 +272,7 @@ export class Flag<T> {
   }
 
   /** format returns display text for a value (the current one by default), redacted when sensitive. */
-  format(value: T = this.current): string {
+  format(value: T = this.#current): string {
     if (this.sensitive) return REDACTED;
     return remembered(this.shortTexts, value, () =>
       // One character more than is shown tells `redact` whether the text goes on.
@@ -278,12 +284,12 @@ export class Flag<T> {
   }
 
   /** formatWhole is {@link format} without shortening (the listing endpoint shows whole values), redacted when sensitive. */
-  formatWhole(value: T = this.current): string {
+  formatWhole(value: T = this.#current): string {
     return this.sensitive ? REDACTED : this.codec.format(value);
   }
 
   /** canonical returns text for checksums: equal values give equal text. */
-  canonical(value: T = this.current): string {
+  canonical(value: T = this.#current): string {
     return remembered(this.canonicalTexts, value, () => this.codec.canonical(value));
   }
 
@@ -320,7 +326,7 @@ export class Flag<T> {
       sensitive: this.sensitive,
       value: this.format(),
       source: this.currentSource,
-      default: this.format(this.defaultValue),
+      default: this.format(this.#defaultValue),
     };
   }
 
@@ -360,10 +366,10 @@ export class Flag<T> {
   resolveWith(changes: ReadonlyMap<FlagSource, T | undefined>): ResolvedValue<T> {
     for (let i = FLAG_SOURCES.length - 1; i >= 0; i--) {
       const source = FLAG_SOURCES[i] as FlagSource;
-      const value = changes.has(source) ? changes.get(source) : this.layers.get(source);
+      const value = changes.has(source) ? changes.get(source) : this.#layers.get(source);
       if (value !== undefined) return { value, source };
     }
-    return { value: this.defaultValue, source: 'default' };
+    return { value: this.#defaultValue, source: 'default' };
   }
 
   /**
@@ -376,11 +382,11 @@ export class Flag<T> {
     at: Date,
   ): void {
     for (const [source, value] of changes) {
-      if (value === undefined) this.layers.delete(source);
-      else this.layers.set(source, value);
+      if (value === undefined) this.#layers.delete(source);
+      else this.#layers.set(source, value);
     }
-    if (this.changes(this.current, this.currentSource, resolved, changes)) this.changedAt = at;
-    this.current = resolved.value;
+    if (this.changes(this.#current, this.currentSource, resolved, changes)) this.changedAt = at;
+    this.#current = resolved.value;
     this.currentSource = resolved.source;
   }
 

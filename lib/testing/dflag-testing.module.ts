@@ -90,11 +90,16 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
   private last: ReloadReport | undefined;
   private lastSuccessAt: Date | undefined;
 
+  /** The values given: a private field, not a property (a test's secrets may be among them). */
+  readonly #values: TestingValues<F>;
+
   constructor(
     /** The flags the engine sets. */
     readonly flagSet: FlagSet,
-    private readonly values: TestingValues<F> = {} as TestingValues<F>,
-  ) {}
+    values: TestingValues<F> = {} as TestingValues<F>,
+  ) {
+    this.#values = values;
+  }
 
   /** toJSON is what `JSON.stringify` of the engine gives: where it reads and its flags' views, never its internals (the bytes it read, every layer's value). */
   toJSON(): FlagEngineView {
@@ -117,7 +122,7 @@ export class InMemoryFlagEngine<F extends FlagHandles = FlagHandles> implements 
   /** initialize sets the initial values; throws one error listing every refused value. */
   async initialize(): Promise<ReloadReport> {
     if (this.initReport) return this.initReport;
-    const values = this.values as Readonly<Record<string, unknown>>;
+    const values = this.#values as Readonly<Record<string, unknown>>;
     const names = Object.keys(values);
     const changes = this.flagSet.applyOrThrow(
       names.map((name) => ({ name, source: 'override', value: values[name] })),

@@ -1,3 +1,4 @@
+import assert from 'node:assert';
 import { inspect } from 'node:util';
 import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import type { FlagChange, ReloadReport } from '../../lib/index.js';
@@ -27,14 +28,54 @@ function assertionAbout(value: unknown): string {
   return failures.join('\n');
 }
 
-/** Every way a program prints an object: `console.log`, a JSON logger, an assertion diff. */
+/**
+ * A failed `node:assert` assertion about `value` (what `node --test` prints): its diff inspects
+ * with `customInspect: false`, so that an object's own view is not used, its fields are.
+ */
+function nodeAssertionAbout(value: unknown): string {
+  const failures = [
+    () => assert.deepStrictEqual(value, { another: 'value' }),
+    () => assert.strictEqual(value, 'another value'),
+  ].map((check) => {
+    try {
+      check();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return '';
+  });
+  return failures.join('\n');
+}
+
+/**
+ * Every way a program prints or copies an object: `console.log`, a JSON logger, an assertion diff
+ * (vitest's, `node:assert`'s), what sees its fields and not its own view (`util.inspect` with
+ * `customInspect: false`, even with hidden properties; a spread; `structuredClone`).
+ */
 const printed = (value: unknown): string =>
   [
     inspect(value, { depth: Infinity }),
     inspect(value, { depth: Infinity, showHidden: true, getters: true }),
+    inspect(value, { depth: Infinity, customInspect: false, getters: true }),
+    inspect(value, { depth: Infinity, customInspect: false, showHidden: true }),
     JSON.stringify(value) ?? '',
     assertionAbout(value),
+    nodeAssertionAbout(value),
+    inspect(value !== null && typeof value === 'object' ? { ...value } : value, {
+      depth: Infinity,
+      customInspect: false,
+    }),
+    cloned(value),
   ].join('\n');
+
+/** cloned is what `structuredClone` keeps of a value (its own enumerable fields), printed. */
+function cloned(value: unknown): string {
+  try {
+    return inspect(structuredClone(value), { depth: Infinity, customInspect: false });
+  } catch {
+    return ''; // holds functions or class instances it cannot clone: nothing kept
+  }
+}
 
 describe('redaction audit: printing what the application holds', () => {
   it('the handles, a handle, the flag set, the service and its changes print no secret at any step', async () => {

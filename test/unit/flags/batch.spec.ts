@@ -159,7 +159,7 @@ describe('subscriptions', () => {
     let change: unknown;
     h.onChange((c) => (change = c));
     set.apply([{ name: 'k', source: 'configmap', raw: 'new' }]);
-    expect(change).toEqual({
+    expect(change).toMatchObject({
       name: 'k',
       previous: 'old',
       current: 'new',
@@ -169,5 +169,29 @@ describe('subscriptions', () => {
       sensitive: true,
     });
     expect(h.lastChanged).toEqual((change as { at: Date }).at);
+    // A sensitive flag's values are read through getters, not fields: what copies or walks the
+    // fields (a spread, structuredClone, node:assert's diff) gets none of them.
+    expect(Object.keys(change as object).sort()).toEqual(
+      ['at', 'name', 'previousSource', 'sensitive', 'source'].sort(),
+    );
+    expect({ ...(change as object) }).not.toHaveProperty('current');
+    expect(structuredClone(change)).not.toHaveProperty('previous');
+  });
+
+  it("carry a plain flag's values as fields", () => {
+    const set = new FlagSet('plain-obj');
+    const h = set.declare('k', flag.string({ default: 'old', description: '' }));
+    let change: unknown;
+    h.onChange((c) => (change = c));
+    set.apply([{ name: 'k', source: 'configmap', raw: 'new' }]);
+    expect({ ...(change as object) }).toEqual({
+      name: 'k',
+      previous: 'old',
+      current: 'new',
+      source: 'configmap',
+      previousSource: 'default',
+      at: expect.any(Date),
+      sensitive: false,
+    });
   });
 });
