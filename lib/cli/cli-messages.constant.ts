@@ -190,6 +190,9 @@ export const cliMessages = {
     whyJsonTopLevel:
       "dflag's JSON flags decode into a struct or a slice, which take no number, string or boolean",
     whyJsonNull: 'encoding/json ignores null: the flag gets the zero value of its Go type',
+    whyJsonForbiddenKey:
+      'the keys __proto__, constructor and prototype are ordinary keys to Go; nestjs-dflag refuses them anywhere in a document, against prototype pollution',
+    whyJsonDeep: "nestjs-dflag reads JSON nested up to 1000 levels, Go's encoding/json up to 10000",
     whyJsonSurrogate:
       'encoding/json replaces an unpaired surrogate escape such as \\ud800 with U+FFFD',
     whyJsonBigInteger:
@@ -205,6 +208,7 @@ export const cliMessages = {
     zeroValue: 'the zero value of its Go type',
     replacedSurrogates: 'U+FFFD in place of each unpaired surrogate',
     exactInteger: 'each integer exactly',
+    asWritten: 'it',
     /** where names the object and file a warning is about: `ConfigMap app-config in cm.yaml`. */
     where: (kind: string, name: string, file: string) => `${e(kind)} ${e(name)} in ${e(file)}`,
     readsDifferently: (where: string, go: string, ours: string, theirs: string, why?: string) =>

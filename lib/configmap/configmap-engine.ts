@@ -43,6 +43,20 @@ const FALLBACK_RESYNC_MS = 5000;
 /** How long chokidar may take to be ready (it lists one directory) before it counts as failed. */
 const WATCH_READY_TIMEOUT_MS = 10_000;
 
+/**
+ * replacesKubeletLayout: a plain directory read after kubelet's layout, not a broken kubelet
+ * layout read as one (which says so itself) nor one that could not be searched — the flip
+ * believed once it lasted over 2 s (an emptied volume, plain files put in its place).
+ */
+const replacesKubeletLayout = (
+  snapshot: VolumeSnapshot,
+  processed: VolumeSnapshot['layout'] | undefined,
+): boolean =>
+  processed === 'kubelet' &&
+  snapshot.layout === 'plain' &&
+  snapshot.layoutProblem === undefined &&
+  snapshot.layoutUnknown === undefined;
+
 /** EngineSeams lets tests reach the real watcher (e.g. to inject an error into it). */
 export interface EngineSeams {
   /** @default chokidar on the mount directory ({@link watchMountDirectory}) */
@@ -400,6 +414,8 @@ export class ConfigMapEngine {
       this.scheduler.hint(trigger); // moved on meanwhile: look again
       return back;
     }
+    if (replacesKubeletLayout(found.snapshot, this.detector.processedLayout))
+      this.logger.warn(messages.layoutReplaced(this.path));
     this.process(found.snapshot, trigger, prepared);
     return back;
   }

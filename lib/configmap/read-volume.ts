@@ -44,6 +44,8 @@ const ioReason = (error: unknown): string => {
 interface Collected {
   entries: Map<string, VolumeEntry>;
   refused: Map<string, string>;
+  /** The refused names that were not read for what they are (see `VolumeSnapshot.skipped`). */
+  skipped: Set<string>;
   warnings: string[];
   /** Where the values are read into (not part of the snapshot). */
   slab: ByteSlab;
@@ -52,9 +54,16 @@ interface Collected {
 const collected = (): Collected => ({
   entries: new Map(),
   refused: new Map(),
+  skipped: new Set(),
   warnings: [],
   slab: new ByteSlab(),
 });
+
+/** skip refuses an entry for what it is (see `VolumeSnapshot.skipped`). */
+const skip = (out: Collected, name: string, message: string): void => {
+  out.refused.set(name, message);
+  out.skipped.add(name);
+};
 
 /**
  * readVolume reads one consistent state of a mounted ConfigMap directory.
@@ -145,13 +154,14 @@ function* readKubeletVersion(
     const result = yield* readVersion(dir, target, slice);
     if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) return undefined;
     if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
-    const { entries, refused, warnings } = result;
+    const { entries, refused, skipped, warnings } = result;
     return {
       layout: 'kubelet',
       version: target,
       identity: `kubelet:${target}`,
       entries,
       refused,
+      skipped,
       warnings,
     };
   } catch (error) {
@@ -319,11 +329,11 @@ function readVersionEntry(
         return;
       }
       return vanishedOr(() =>
-        out.refused.set(name, messages.danglingKeyLink(file, readLinkOrUndefined(path) ?? '?')),
+        skip(out, name, messages.danglingKeyLink(file, readLinkOrUndefined(path) ?? '?')),
       );
     }
     if (!inside(real, volumeRoot())) {
-      out.refused.set(name, messages.leavesVolume(file));
+      skip(out, name, messages.leavesVolume(file));
       return;
     }
     try {
@@ -364,7 +374,7 @@ function collect(
   noFollow: boolean,
 ): void {
   if (!info.isFile()) {
-    out.refused.set(name, messages.skippedEntry(file, kindOf(info)));
+    skip(out, name, messages.skippedEntry(file, kindOf(info)));
     return;
   }
   if (info.size > MAX_CONFIGMAP_BYTES) {
@@ -389,8 +399,7 @@ function readInto(
   try {
     const read = readKeyFile(path, MAX_CONFIGMAP_BYTES, noFollow, out.slab, listedRegular);
     if ('bytes' in read) out.entries.set(name, { bytes: read.bytes, file });
-    else if ('refused' in read)
-      out.refused.set(name, messages.notRegularAtOpen(file, read.refused));
+    else if ('refused' in read) skip(out, name, messages.notRegularAtOpen(file, read.refused));
     // Never its size: which key it is may be a secret's, and a length tells about a secret.
     else out.refused.set(name, messages.valueOverLimit(file, MAX_CONFIGMAP_BYTES));
   } catch (error) {
@@ -455,7 +464,7 @@ function* readPlain(
       if (errno(error) !== 'ENOENT')
         out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
       // A dangling symlink (a file deleted meanwhile is simply gone).
-      else if (link !== undefined) out.refused.set(name, messages.danglingKeyLink(file, link));
+      else if (link !== undefined) skip(out, name, messages.danglingKeyLink(file, link));
       continue;
     }
     try {
@@ -464,13 +473,14 @@ function* readPlain(
       if (errno(error) !== 'ENOENT') throw error;
     }
   }
-  const { entries, refused, warnings } = out;
+  const { entries, refused, skipped, warnings } = out;
   return {
     layout: 'plain',
     version: undefined,
     identity,
     entries,
     refused,
+    skipped,
     warnings,
     layoutProblem,
   };

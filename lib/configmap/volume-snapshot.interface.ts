@@ -20,6 +20,13 @@ export interface VolumeSnapshot {
   readonly entries: ReadonlyMap<string, VolumeEntry>;
   /** Keys refused as a whole (over 1 MiB, unreadable, a dangling symlink), keyed by name. */
   readonly refused: ReadonlyMap<string, string>;
+  /**
+   * The refused names that were not read for what they are — a subdirectory (kubelet's nested
+   * `items` paths), a FIFO, a socket, a device, a dangling link or one leaving the volume — so
+   * that nothing of them is unknown: two reads refusing them alike hold the same. (Unreadable or
+   * too large, a key's content is not known.)
+   */
+  readonly skipped?: ReadonlySet<string>;
   /** Entries skipped (subdirectories, FIFOs, sockets, devices, links leaving the volume). */
   readonly warnings: readonly string[];
   /**

@@ -114,6 +114,8 @@ export const messages = {
     `Reading the ConfigMap at ${e(dir)} failed (${e(reason)}); keeping the last values, will retry`,
   watcherFailed: (dir: string, reason: string) =>
     `Watching ${e(dir)} failed (${e(reason)}); falling back to periodic checks`,
+  layoutReplaced: (dir: string) =>
+    `${e(dir)} has held no kubelet layout for over 2 s: it is read as a plain directory from now on (a flag without a file there falls back to its next layer)`,
   transientLayout: (dir: string) =>
     `${e(dir)}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`,
   refusedKey: (name: string, reason: string) =>

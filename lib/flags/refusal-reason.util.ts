@@ -15,7 +15,9 @@ export function validatorReason(refusal: ValidatorRefusal, sensitive: boolean): 
     case 'issues':
       return messages.validatorIssues(refusal.issues, sensitive);
     case 'refused':
-      return messages.validatorRefused;
+      // For a sensitive flag, the same words as issues: which of the two a validator gave may
+      // depend on the value (`false` for one kind of bad value, a message for another).
+      return sensitive ? messages.validatorIssues([], true) : messages.validatorRefused;
     case 'threw':
       return messages.validatorThrew(sensitive ? undefined : errorMessage(refusal.thrown));
     case 'async':

@@ -51,7 +51,9 @@ const engineTargetWith =
         // After the initial load, whose changes (defaults to the ConfigMap's values) are no reload's.
         for (const flag of context.flagSet) {
           flag.onChange((change) => {
-            checker.heardChange({ ...change, onBus: false });
+            // Its fields by name: a sensitive flag's values are getters, which a spread leaves out.
+            const { name, previous, current, sensitive } = change;
+            checker.heardChange({ name, previous, current, sensitive, onBus: false });
             checker.sample('onChange listener', checker.latestGeneration + 1);
           });
         }

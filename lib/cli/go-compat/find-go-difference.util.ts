@@ -134,7 +134,9 @@ const RULES: Record<string, KindRules<never, never>> = {
         ? m.zeroValue
         : value === 'replaced'
           ? m.replacedSurrogates
-          : m.exactInteger;
+          : value === 'exact'
+            ? m.exactInteger
+            : m.asWritten;
     },
     standard: false,
   }),

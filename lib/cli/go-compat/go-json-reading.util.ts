@@ -1,5 +1,6 @@
 import { cliMessages } from '../cli-messages.constant.js';
 import { exceedsJsonDepth } from '../../flags/codecs/json-depth.util.js';
+import { FORBIDDEN_JSON_KEYS } from '../../flags/codecs/seal-json.util.js';
 import type { GoReading } from './go-reading.interface.js';
 import { goRefusal, goValue } from './go-reading.interface.js';
 
@@ -18,26 +19,34 @@ export type GoJsonValue = 'same' | 'zero' | 'replaced' | 'exact';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * holdsLoneSurrogate tells whether any string (key or value) of a parsed document holds an
- * unpaired surrogate. It walks with a stack of its own: a document may nest 10000 levels.
+ * someText tells whether any string of a parsed document — a key (`isKey`) or a value — passes
+ * `test`. It walks with a stack of its own: a document may nest 10000 levels.
  */
-function holdsLoneSurrogate(document: unknown): boolean {
+function someText(document: unknown, test: (text: string, isKey: boolean) => boolean): boolean {
   const pending: unknown[] = [document];
   while (pending.length > 0) {
     const value = pending.pop();
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) return true;
+      if (test(value, false)) return true;
     } else if (Array.isArray(value)) {
       pending.push(...value);
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (LONE_SURROGATE.test(key)) return true;
+        if (test(key, true)) return true;
         pending.push(item);
       }
     }
   }
   return false;
 }
+
+/** holdsLoneSurrogate tells whether any key or string value of a document holds an unpaired surrogate. */
+const holdsLoneSurrogate = (document: unknown): boolean =>
+  someText(document, (text) => LONE_SURROGATE.test(text));
+
+/** holdsForbiddenKey tells whether a document has a key nestjs-dflag refuses (see `sealParsedJson`). */
+const holdsForbiddenKey = (document: unknown): boolean =>
+  someText(document, (text, isKey) => isKey && FORBIDDEN_JSON_KEYS.has(text));
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
@@ -80,5 +89,8 @@ export function goReadJson(text: string): GoReading<GoJsonValue> {
   if (typeof parsed !== 'object') return goRefusal(m.jsonNotObject, m.whyJsonTopLevel);
   if (holdsLoneSurrogate(parsed)) return goValue('replaced', m.whyJsonSurrogate);
   if (inexactInteger(text) !== undefined) return goValue('exact', m.whyJsonBigInteger);
+  // Read as written; why nestjs-dflag would not read it, if it would not.
+  if (exceedsJsonDepth(text)) return goValue('same', m.whyJsonDeep);
+  if (holdsForbiddenKey(parsed)) return goValue('same', m.whyJsonForbiddenKey);
   return goValue('same');
 }

@@ -110,6 +110,21 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     expect(changedNames(reports)).toEqual([['greeting']]);
   });
 
+  it('a kubelet volume re-created empty and left so is read as emptied after 2 s, and the log says so', async () => {
+    const path = join(h.dir, 'vol');
+    await writeConfigMapVolume(path, { greeting: 'one', rate: '1' });
+    const { set, flags } = declareFlags();
+    const { engine, logger } = h.engine(set, { path, resyncInterval: 50 });
+    await engine.start();
+    await removeAtOnce(path);
+    await mkdir(path);
+    await eventually(() => expect(flags.greeting.get()).toBe('hello'), { timeout: 10_000 });
+    expect(flags.rate.get()).toBe(10);
+    expect(engine.status()).toMatchObject({ layout: 'plain', directoryMissing: false });
+    const replaced = `warn ${path} has held no kubelet layout for over 2 s: it is read as a plain directory from now on (a flag without a file there falls back to its next layer)`;
+    expect(logger.lines.filter((line) => line === replaced)).toHaveLength(1);
+  });
+
   it('an optional mount whose parent is missing too waits idle, and its arrival is read by the periodic check', async () => {
     // Nothing can be watched for its return (its parent is gone too): a check that asked for
     // another at once would check in a loop and hold the event loop for good, so the engine runs

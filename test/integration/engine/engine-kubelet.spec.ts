@@ -79,6 +79,28 @@ describe('ConfigMapEngine on the kubelet layout', () => {
     expect(engine.status().generation).toBe(2);
   });
 
+  it('a swap that changes only a nested items path (a subdirectory, skipped) reports nothing; one that also changes a key does', async () => {
+    await writeConfigMapVolume(h.dir, { greeting: 'hi', 'conf/app.yaml': 'a: 1' });
+    const { set, flags } = declareFlags();
+    const { engine, reports, logger } = h.engine(set);
+    await engine.start();
+    const skipped = `Skipped ${h.dir}/conf: a subdirectory is not a flag value (only regular files are read)`;
+    expect(engine.status().warnings).toEqual([skipped]);
+    // Logged once per version, as an unknown key is.
+    const logged = (): number => logger.lines.filter((line) => line === `warn ${skipped}`).length;
+    expect(logged()).toBe(1);
+    const nested = await writeConfigMapVolume(h.dir, { greeting: 'hi', 'conf/app.yaml': 'a: 2' });
+    expect(nested.changed).toBe(true);
+    await eventually(() => expect(engine.status().version).toBe(nested.version));
+    expect(engine.status().generation).toBe(1);
+    expect(logged()).toBe(1);
+    await writeConfigMapVolume(h.dir, { greeting: 'yo', 'conf/app.yaml': 'a: 3' });
+    await eventually(() => expect(flags.greeting.get()).toBe('yo'));
+    expect(changedNames(reports)).toEqual([['greeting']]);
+    expect(engine.status().generation).toBe(2);
+    expect(logged()).toBe(2);
+  });
+
   it('key added, key removed (falls back to the next layer), all keys removed', async () => {
     await writeConfigMapVolume(h.dir, { greeting: 'hi' });
     const { set, flags } = declareFlags();

@@ -45,7 +45,9 @@ describe('findGoDifference: where nestjs-dflag and the Go original read a value 
       { kind: 'reads-differently', ours: 'null', go: 'the zero value of its Go type' },
     ],
     ['json', '42', true, { kind: 'go-refuses', ours: '42' }],
-    ['json', '{"__proto__": {}}', true, { kind: 'go-accepts' }],
+    ['json', '{"__proto__": {}}', true, { kind: 'go-accepts', go: 'it' }],
+    ['json', '[{"prototype": 1}]', true, { kind: 'go-accepts', go: 'it' }],
+    ['json', `${'['.repeat(1001)}${']'.repeat(1001)}`, true, { kind: 'go-accepts', go: 'it' }],
     ['json', '{"a": "\\udc00"}', true, { kind: 'reads-differently' }],
     [
       'json',
@@ -66,6 +68,8 @@ describe('findGoDifference: where nestjs-dflag and the Go original read a value 
     expect(find('string', '\ufeffhi')?.why).toContain('byte-order mark');
     expect(find('duration', '1d', false)?.why).toContain('no d or w');
     expect(find('list', 'a, b')?.why).toContain('without trimming items');
+    expect(find('json', '{"constructor": "x"}')?.why).toContain('ordinary keys to Go');
+    expect(find('json', `${'['.repeat(1001)}${']'.repeat(1001)}`)?.why).toContain('up to 10000');
   });
 
   it.each([
