@@ -405,6 +405,8 @@ export class ConfigMapEngine {
     const back = this.state.directoryMissing ? this.onDirectoryBack() : undefined;
     // A swap with identical content (a projected volume's other source changed).
     if (found.kind === 'same-content') {
+      // Plain files holding kubelet's bytes: the layout is replaced all the same.
+      if (this.noteLayoutReplaced(found.snapshot)) this.detector.processed(found.snapshot);
       this.state.sameContent(found.snapshot);
       return back;
     }
@@ -414,10 +416,18 @@ export class ConfigMapEngine {
       this.scheduler.hint(trigger); // moved on meanwhile: look again
       return back;
     }
-    if (replacesKubeletLayout(found.snapshot, this.detector.processedLayout))
-      this.logger.warn(messages.layoutReplaced(this.path));
     this.process(found.snapshot, trigger, prepared);
     return back;
+  }
+
+  /**
+   * noteLayoutReplaced logs a plain directory read after kubelet's layout (see
+   * {@link replacesKubeletLayout}), and tells whether it was one.
+   */
+  private noteLayoutReplaced(snapshot: VolumeSnapshot): boolean {
+    if (!replacesKubeletLayout(snapshot, this.detector.processedLayout)) return false;
+    this.logger.warn(messages.layoutReplaced(this.path));
+    return true;
   }
 
   private retrySoon(): void {
@@ -469,6 +479,7 @@ export class ConfigMapEngine {
     prepared?: PreparedValues,
   ): ReloadReport {
     const began = performance.now();
+    this.noteLayoutReplaced(snapshot);
     const outcome = applySnapshot(this.flagSet, snapshot, {
       running: true,
       policy: this.options.onInvalid,

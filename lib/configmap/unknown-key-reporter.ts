@@ -31,8 +31,13 @@ export class UnknownKeyReporter {
     const undeclared = [...snapshot.refused.keys()].filter(
       (key) => !outcome.refusedFlags.includes(key),
     );
-    for (const key of freshSince(this.skipped, undeclared, snapshot.identity)) {
-      this.logger.warn(messages.skippedKey(snapshot.refused.get(key) as string));
+    const skipped = freshSince(this.skipped, undeclared, snapshot.identity);
+    if (skipped.length > MAX_SEPARATE_LINES) {
+      this.logger.warn(messages.skippedKeys(skipped.length, skipped.slice(0, MAX_SEPARATE_LINES)));
+    } else {
+      for (const key of skipped) {
+        this.logger.warn(messages.skippedKey(snapshot.refused.get(key) as string));
+      }
     }
   }
 }

@@ -100,6 +100,8 @@ export const messages = {
     `Unknown key ${e(file)}: no flag of that name is declared (ignored; it may be meant for a newer release)`,
   unknownKeys: (count: number, first: readonly string[]) =>
     `${count} unknown keys: no flags of those names are declared (ignored; is the right ConfigMap mounted?): ${list(first)}, …`,
+  skippedKeys: (count: number, first: readonly string[]) =>
+    `${count} entries skipped (subdirectories, FIFOs, sockets, devices, links that dangle or leave the volume: only regular files are read; is the right directory mounted?): ${list(first)}, …`,
   pendingRestart: (name: string, file: string) =>
     `Static flag "${e(name)}" (${e(file)}) changed in the ConfigMap: it takes effect on restart`,
   missingDirectory: (dir: string) =>
@@ -115,7 +117,7 @@ export const messages = {
   watcherFailed: (dir: string, reason: string) =>
     `Watching ${e(dir)} failed (${e(reason)}); falling back to periodic checks`,
   layoutReplaced: (dir: string) =>
-    `${e(dir)} has held no kubelet layout for over 2 s: it is read as a plain directory from now on (a flag without a file there falls back to its next layer)`,
+    `${e(dir)} has held no kubelet layout for over 2 s: it is read as a plain directory from now on, its files a version like any other (a key without a file there is a key removed)`,
   transientLayout: (dir: string) =>
     `${e(dir)}/..data is missing but keys still link into it (or it had kubelet's layout): a relink or deletion in progress? Keeping the last values`,
   refusedKey: (name: string, reason: string) =>

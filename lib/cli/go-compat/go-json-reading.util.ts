@@ -87,10 +87,10 @@ export function goReadJson(text: string): GoReading<GoJsonValue> {
   }
   if (parsed === null) return goValue('zero', m.whyJsonNull);
   if (typeof parsed !== 'object') return goRefusal(m.jsonNotObject, m.whyJsonTopLevel);
-  if (holdsLoneSurrogate(parsed)) return goValue('replaced', m.whyJsonSurrogate);
-  if (inexactInteger(text) !== undefined) return goValue('exact', m.whyJsonBigInteger);
-  // Read as written; why nestjs-dflag would not read it, if it would not.
+  // A document nestjs-dflag refuses as a whole: that refusal is the difference, whatever else.
   if (exceedsJsonDepth(text)) return goValue('same', m.whyJsonDeep);
   if (holdsForbiddenKey(parsed)) return goValue('same', m.whyJsonForbiddenKey);
+  if (holdsLoneSurrogate(parsed)) return goValue('replaced', m.whyJsonSurrogate);
+  if (inexactInteger(text) !== undefined) return goValue('exact', m.whyJsonBigInteger);
   return goValue('same');
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { writeConfigMapVolume } from '../../../lib/testing/index.js';
@@ -13,6 +13,10 @@ const run = promisify(execFile);
  * deletion elsewhere): the engine finds the directory missing, never kubelet's layout half gone,
  * whose quick retries would find its return too.
  */
+/** replaced is the warning that a kubelet layout is read as a plain directory from now on. */
+const replaced = (path: string): string =>
+  `warn ${path} has held no kubelet layout for over 2 s: it is read as a plain directory from now on, its files a version like any other (a key without a file there is a key removed)`;
+
 async function removeAtOnce(path: string): Promise<void> {
   await rename(path, `${path}.gone`);
   await rm(`${path}.gone`, { recursive: true });
@@ -121,8 +125,45 @@ describe('ConfigMapEngine: a mount directory that returns, and kubelet writing i
     await eventually(() => expect(flags.greeting.get()).toBe('hello'), { timeout: 10_000 });
     expect(flags.rate.get()).toBe(10);
     expect(engine.status()).toMatchObject({ layout: 'plain', directoryMissing: false });
-    const replaced = `warn ${path} has held no kubelet layout for over 2 s: it is read as a plain directory from now on (a flag without a file there falls back to its next layer)`;
-    expect(logger.lines.filter((line) => line === replaced)).toHaveLength(1);
+    expect(logger.lines.filter((line) => line === replaced(path))).toHaveLength(1);
+  });
+
+  it('kubelet layout replaced by plain files of the same bytes is logged once, as is one read by reload()', async () => {
+    await writeConfigMapVolume(h.dir, { greeting: 'one', rate: '1' });
+    const { set, flags } = declareFlags();
+    const { engine, logger } = h.engine(set, { resyncInterval: 50 });
+    await engine.start();
+    // The same keys and bytes, as plain files: a swap with identical content, in another layout.
+    const plain = join(h.dir, '..plain');
+    await mkdir(plain);
+    await writeFile(join(plain, 'greeting'), 'one');
+    await writeFile(join(plain, 'rate'), '1');
+    await rm(join(h.dir, '..data'));
+    for (const key of ['greeting', 'rate']) {
+      await rm(join(h.dir, key));
+      await rename(join(plain, key), join(h.dir, key));
+    }
+    await eventually(() => expect(engine.status().layout).toBe('plain'), { timeout: 10_000 });
+    const count = (): number => logger.lines.filter((line) => line === replaced(h.dir)).length;
+    expect(count()).toBe(1);
+    await writeFile(join(h.dir, 'rate'), '2');
+    await eventually(() => expect(flags.rate.get()).toBe(2), { timeout: 10_000 });
+    expect(count()).toBe(1);
+
+    // reload() of a kubelet volume emptied for over 2 s says so too.
+    const other = join(h.dir, 'other');
+    await writeConfigMapVolume(other, { greeting: 'two' });
+    const second = h.engine(declareFlags().set, { path: other, resyncInterval: 0 });
+    await second.engine.initialize();
+    await removeAtOnce(other);
+    await mkdir(other);
+    await eventually(
+      async () => {
+        await second.engine.reload();
+        expect(second.logger.lines).toContain(replaced(other));
+      },
+      { timeout: 10_000, interval: 200 },
+    );
   });
 
   it('an optional mount whose parent is missing too waits idle, and its arrival is read by the periodic check', async () => {

@@ -101,6 +101,19 @@ describe('ConfigMapEngine on the kubelet layout', () => {
     expect(logged()).toBe(2);
   });
 
+  it('more than 10 skipped entries are logged in one line, as many unknown keys are', async () => {
+    const payload: Record<string, string> = { greeting: 'hi' };
+    for (let i = 0; i < 12; i++) payload[`d${String(i).padStart(2, '0')}/f`] = 'x';
+    await writeConfigMapVolume(h.dir, payload);
+    const { set } = declareFlags();
+    const { engine, logger } = h.engine(set);
+    await engine.initialize();
+    expect(engine.status().warnings).toHaveLength(12);
+    expect(logger.lines).toEqual([
+      'warn 12 entries skipped (subdirectories, FIFOs, sockets, devices, links that dangle or leave the volume: only regular files are read; is the right directory mounted?): d00, d01, d02, d03, d04, d05, d06, d07, d08, d09, …',
+    ]);
+  });
+
   it('key added, key removed (falls back to the next layer), all keys removed', async () => {
     await writeConfigMapVolume(h.dir, { greeting: 'hi' });
     const { set, flags } = declareFlags();

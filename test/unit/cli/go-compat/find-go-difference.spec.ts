@@ -70,6 +70,12 @@ describe('findGoDifference: where nestjs-dflag and the Go original read a value 
     expect(find('list', 'a, b')?.why).toContain('without trimming items');
     expect(find('json', '{"constructor": "x"}')?.why).toContain('ordinary keys to Go');
     expect(find('json', `${'['.repeat(1001)}${']'.repeat(1001)}`)?.why).toContain('up to 10000');
+    // Refused as a whole: that is the difference, though the document has more of Go's ways.
+    for (const text of [
+      '{"__proto__": {}, "n": 12345678901234567890}',
+      '{"constructor": "\\udc00"}',
+    ])
+      expect(find('json', text)).toMatchObject({ kind: 'go-accepts', go: 'it' });
   });
 
   it.each([
