@@ -95,6 +95,12 @@ const figures = {
   longestOtherTurnScheduledMs: ticker.othersScheduled[0] ?? 0,
   longestOtherTurnOwnMs: ticker.othersOwn[0] ?? 0,
   longestOtherTurnSampledMs: profiled.othersSampled[0] ?? 0,
+  // The bound: a turn holding the JSON.parse holds at most 2 ms besides it; any other turn (the
+  // swap's included) lasts at most what that JSON.parse does (its median) plus 2 ms.
+  parseTurnBeyondMaxMs: Math.max(0, ...profiled.parseTurnsBeyond),
+  ownParseP50Ms: quantile(profiled.parseTurnsParse, 0.5),
+  ownParseMaxMs: Math.max(0, ...profiled.parseTurnsParse),
+  otherBlockMaxMs: Math.max(0, ...profiled.nonParseTurnsSampled, ...profiled.swapTurnsSampled),
   // Each version's longest turn is its parse: the median of the longest `SWAPS` turns.
   parseTurnSampledP50Ms: quantile(profiled.othersSampled.slice(0, SWAPS), 0.5),
   swapTurnSampledMaxMs: Math.max(...profiled.swapTurnsSampled),
@@ -109,20 +115,21 @@ console.log(
 console.log(
   `  longest turn without the swap ${fmt(figures.longestOtherTurnMs)} ms wall, ${fmt(figures.longestOtherTurnCpuMs)} ms CPU; the swap's turn p50 ${fmt(figures.swapTurnP50Ms)} ms wall / ${fmt(figures.swapTurnCpuP50Ms)} ms CPU, max ${fmt(figures.swapTurnMaxMs)} / ${fmt(figures.swapTurnCpuMaxMs)} ms`,
 );
-// The bound is the parse as a program using the document does it, measured as the library's
-// turns are: sampled, in turns of its own, its result kept (the
-// collections its objects cause are in it, as they are in the library's parse turn).
-// Worst against worst (JSON.parse's own time varies by a few ms from one parse to the next),
-// each over as many parses, and the medians beside.
-const bound = referenceSampledMaxMs + 2;
+// The bound, as the issue puts it: no block beyond its own JSON.parse plus 2 ms. The profile tells
+// each turn's library time apart from the time of the codec's own JSON.parse call in it
+// (`isOwnJsonParse`), so the library is judged against its own parses, not against other
+// parses (whose length varies by several ms from one to the next here: 7 to 23 ms for the same
+// text): the turn of a parse holds at most 2 ms besides it, and no other turn lasts longer than
+// the parse (its median) plus 2 ms.
+// The comparison with JSON.parse alone — the parse as a program using the document does it, in
+// turns of its own, its result kept, sampled the same way, between the library's versions — is
+// shown beside, worst against worst and p50 against p50.
 const targets = [
   {
-    name: 'single 1 MiB JSON value, longest block (the parse is in it)',
-    figure: `${fmt(figures.longestOtherTurnSampledMs)} ms of the library's own code, sampled (the ticker's wall clock net of the garbage collector's pauses and the waits for a CPU: ${fmt(figures.longestOtherTurnOwnMs)}; net of the pauses alone ${fmt(figures.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(figures.longestOtherTurnScheduledMs)}; wall ${fmt(figures.longestOtherTurnMs)} ms, CPU ${fmt(figures.longestOtherTurnCpuMs)} ms; the library's parse turns p50 ${fmt(figures.parseTurnSampledP50Ms)} ms; JSON.parse alone in turns taken between those versions, sampled the same way: max ${fmt(referenceSampledMaxMs)}, p50 ${fmt(referenceSampledMs)} ms (${SWAPS} parses afterwards: max ${fmt(jsonParseSampledMaxMs)}, p50 ${fmt(jsonParseSampledMs)} ms); on the wall clock, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
-    bound: `≤ JSON.parse's longest + 2 ms (${fmt(bound)} ms), and p50 ≤ its p50 + 2 ms`,
-    met:
-      figures.longestOtherTurnSampledMs <= bound &&
-      figures.parseTurnSampledP50Ms <= referenceSampledMs + 2,
+    name: 'single 1 MiB JSON value, no block beyond its own JSON.parse plus 2 ms',
+    figure: `the library's own code, sampled: besides its JSON.parse in that turn at most ${fmt(figures.parseTurnBeyondMaxMs)} ms; its longest other block ${fmt(figures.otherBlockMaxMs)} ms (the swap's turn included) against its JSON.parse's p50 ${fmt(figures.ownParseP50Ms)} ms (max ${fmt(figures.ownParseMaxMs)}); its longest turn with the parse ${fmt(figures.longestOtherTurnSampledMs)} ms (the ticker's wall clock net of the garbage collector's pauses and the waits for a CPU: ${fmt(figures.longestOtherTurnOwnMs)}; net of the pauses alone ${fmt(figures.longestOtherTurnNetOfGcMs)}, of the waits alone ${fmt(figures.longestOtherTurnScheduledMs)}; wall ${fmt(figures.longestOtherTurnMs)} ms, CPU ${fmt(figures.longestOtherTurnCpuMs)} ms; the library's parse turns p50 ${fmt(figures.parseTurnSampledP50Ms)} ms; JSON.parse alone in turns taken between those versions, sampled the same way: max ${fmt(referenceSampledMaxMs)}, p50 ${fmt(referenceSampledMs)} ms (${SWAPS} parses afterwards: max ${fmt(jsonParseSampledMaxMs)}, p50 ${fmt(jsonParseSampledMs)} ms); on the wall clock, result kept: ${fmt(jsonParseKeptMs)} ms; back to back: ${fmt(jsonParseMs)} ms)`,
+    bound: '≤ 2 ms besides the parse in its turn, every other block ≤ the parse (p50) + 2 ms',
+    met: figures.parseTurnBeyondMaxMs <= 2 && figures.otherBlockMaxMs <= figures.ownParseP50Ms + 2,
   },
   {
     name: 'single 1 MiB JSON value, the swap turn (compare, checksum, events, logs)',

@@ -31,7 +31,7 @@ import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
 import type { Flag, FlagChangedEvent } from '../../lib/index.js';
-import { libraryTimePerTurn } from './library-turns.util.js';
+import { isOwnJsonParse, libraryTimePerTurn } from './library-turns.util.js';
 import type { SampledProfile } from './library-turns.util.js';
 import type { TickerReport } from './ticker-report.interface.js';
 
@@ -209,13 +209,32 @@ const tick = (): void => {
  * tickerReport: the longest turns that held no swap (at most 100) by wall-clock time, and by CPU
  * time; and every turn that held one.
  */
-function tickerReport(sampled?: number[], referenceSampled: number[] = []): TickerReport {
+function tickerReport(
+  sampled?: number[],
+  referenceSampled: number[] = [],
+  sampledNetOfParse?: number[],
+): TickerReport {
   const others: number[] = [];
   const othersNetOfGc: number[] = [];
   const othersCpu: number[] = [];
   const othersScheduled: number[] = [];
   const othersOwn: number[] = [];
   const othersSampled: number[] = [];
+  const othersSampledNetOfParse: number[] = [];
+  /** Turns holding the JSON codec's own JSON.parse: that parse's time, and the rest. */
+  const parseTurnsParse: number[] = [];
+  const parseTurnsBeyond: number[] = [];
+  /** Turns without it (nor a swap): the library's time. */
+  const nonParseTurnsSampled: number[] = [];
+  const judge = (g: number): void => {
+    if (!sampled || !sampledNetOfParse) return;
+    const total = sampled[g] as number;
+    const net = sampledNetOfParse[g] as number;
+    if (total - net >= 0.5) {
+      parseTurnsParse.push(total - net);
+      parseTurnsBeyond.push(net);
+    } else nonParseTurnsSampled.push(total);
+  };
   const swapTurnsSampled: number[] = [];
   let g = -1;
   const swapTurns: number[] = [];
@@ -232,6 +251,8 @@ function tickerReport(sampled?: number[], referenceSampled: number[] = []): Tick
     const reference = referenceTurns[r];
     if (reference && reference[0] >= from && reference[1] <= to) {
       if (sampled) othersSampled.push(sampled[g] as number);
+      if (sampledNetOfParse) othersSampledNetOfParse.push(sampledNetOfParse[g] as number);
+      judge(g);
       continue;
     }
     let held = false;
@@ -245,6 +266,8 @@ function tickerReport(sampled?: number[], referenceSampled: number[] = []): Tick
       if (sampled) swapTurnsSampled.push(sampled[g] as number);
     } else {
       if (sampled) othersSampled.push(sampled[g] as number);
+      if (sampledNetOfParse) othersSampledNetOfParse.push(sampledNetOfParse[g] as number);
+      judge(g);
       others.push(ms);
       othersCpu.push(cpuMs);
       let paused = 0;
@@ -264,6 +287,7 @@ function tickerReport(sampled?: number[], referenceSampled: number[] = []): Tick
   othersScheduled.sort((a, b) => b - a);
   othersOwn.sort((a, b) => b - a);
   othersSampled.sort((a, b) => b - a);
+  othersSampledNetOfParse.sort((a, b) => b - a);
   return {
     others: others.slice(0, 100),
     othersCpu: othersCpu.slice(0, 100),
@@ -271,6 +295,10 @@ function tickerReport(sampled?: number[], referenceSampled: number[] = []): Tick
     othersScheduled: othersScheduled.slice(0, 100),
     othersOwn: othersOwn.slice(0, 100),
     othersSampled: othersSampled.slice(0, 100),
+    othersSampledNetOfParse: othersSampledNetOfParse.slice(0, 100),
+    parseTurnsParse,
+    parseTurnsBeyond,
+    nonParseTurnsSampled,
     swapTurnsSampled,
     referenceSampled,
     overFive: others.filter((ms) => ms > 5).length,
@@ -354,10 +382,18 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
       ticking = false;
       let sampled: number[] | undefined;
       let referenceSampled: number[] = [];
+      let sampledNetOfParse: number[] | undefined;
       if (session) {
         const profile = await stopProfiler();
         const turns = gaps.map(([from, to]) => [from, to] as const);
         sampled = libraryTimePerTurn(profile, turns, isLibraryUrl, PROFILE_INTERVAL_US);
+        sampledNetOfParse = libraryTimePerTurn(
+          profile,
+          turns,
+          isLibraryUrl,
+          PROFILE_INTERVAL_US,
+          isOwnJsonParse,
+        );
         const thisFile = import.meta.url;
         referenceSampled = libraryTimePerTurn(
           profile,
@@ -366,7 +402,7 @@ process.on('message', async (message: { cmd: string; repeat?: number; profile?: 
           PROFILE_INTERVAL_US,
         );
       }
-      send({ ticker: tickerReport(sampled, referenceSampled) });
+      send({ ticker: tickerReport(sampled, referenceSampled, sampledNetOfParse) });
       break;
     }
     case 'json-parse-turn': {

@@ -16,6 +16,15 @@ export interface TickerReport {
    * first, see `library-turns.util.ts`), and in each turn with one (in order).
    */
   othersSampled: number[];
+  /** The same, without the samples of the JSON codec's own `JSON.parse` (longest first). */
+  othersSampledNetOfParse: number[];
+  /**
+   * With the profiler on, turns without a swap, in order: those holding the JSON codec's own
+   * `JSON.parse` (its time, and the library's time besides it), and the others (the library's time).
+   */
+  parseTurnsParse: number[];
+  parseTurnsBeyond: number[];
+  nonParseTurnsSampled: number[];
   swapTurnsSampled: number[];
   /**
    * With the profiler on: the reference `JSON.parse` turns taken between the versions

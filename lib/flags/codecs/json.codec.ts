@@ -3,7 +3,11 @@ import { CodecError } from './flag-codec.interface.js';
 import { deepFreeze } from './deep-freeze.util.js';
 import { jsonEquals } from './json-equals.util.js';
 import { MAX_JSON_DEPTH } from './json-depth.util.js';
-import { FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS, sealParsedJson } from './seal-json.util.js';
+import {
+  FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS,
+  sealParsedJson,
+  sealParsedJsonSteps,
+} from './seal-json.util.js';
 import { canonicalJson, canonicalJsonSteps, jsonPrefix } from './json-text.util.js';
 import { toText } from './text.util.js';
 
@@ -35,15 +39,18 @@ export const jsonCodec: FlagCodec<unknown> = {
   parse(raw) {
     return sealed(parsed(toText(raw)));
   },
-  // Decoding, JSON.parse and the walk each in a turn of their own if need be (1 MiB: ~1, ~17, ~10
-  // ms); a big document's JSON.parse always alone in its turn, which then lasts what it takes.
+  // Decoding, JSON.parse and the walk each in a turn of their own if need be (1 MiB: ~1, ~10,
+  // ~5 ms); a big document's JSON.parse always alone in its turn, which then lasts what it
+  // takes, and its walk in steps.
   *parseSteps(raw, pause) {
     const text = toText(raw);
     const big = text.length >= PARSE_ALONE_CHARS;
     if (big || pause()) yield;
     const value = parsed(text);
     if (big || pause()) yield;
-    return sealed(value);
+    const problem = yield* sealParsedJsonSteps(value, pause);
+    if (problem !== undefined) throw new CodecError(problem);
+    return value;
   },
   freeze: deepFreeze,
   format: (value) => JSON.stringify(value),

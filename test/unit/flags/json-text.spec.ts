@@ -59,6 +59,24 @@ describe('the texts of a JSON value', () => {
     }
   });
 
+  it('the text of a big copy is written in parts: a pause after each of its containers, not one stringify', () => {
+    // The shape of the bench's 1 MiB document: a few keys over one array of many small objects.
+    const items = Array.from({ length: 5_000 }, (_, i) => ({
+      on: i % 2 === 0,
+      id: i,
+      tags: ['b', 'a'],
+    }));
+    const value = { v: 7, items, empty: {}, list: [] };
+    const steps = canonicalJsonSteps(value, () => true);
+    let pauses = 0;
+    let next = steps.next();
+    for (; !next.done; next = steps.next()) pauses++;
+    // The copy looks every 1 024 items (~25 here); the writing after each of the 5 000 objects.
+    expect(pauses).toBeGreaterThanOrEqual(5_000);
+    expect(next.value).toBe(JSON.stringify(value, sortedReplacer));
+    expect(canonicalJson(value)).toBe(next.value);
+  });
+
   it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
     for (const value of documents) {
       const whole = JSON.stringify(value);
