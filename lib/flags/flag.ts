@@ -221,7 +221,8 @@ export class Flag<T> {
     try {
       const wrongKind = ofKind ? undefined : this.codec.accepts(value);
       if (wrongKind) return { ok: false, reason: wrongKind, expected };
-      if (!this.validator) return { ok: true, value: this.codec.freeze(value) };
+      // A codec's own output of its kind is frozen already (the JSON codec's sealed document).
+      if (!this.validator) return { ok: true, value: ofKind ? value : this.codec.freeze(value) };
       const outcome = this.validator(value);
       if (!outcome.ok) {
         const { refusal } = outcome;
@@ -238,7 +239,8 @@ export class Flag<T> {
       if (converted) {
         return { ok: false, reason: messages.validatorOutputWrongKind(converted), expected };
       }
-      return { ok: true, value: this.codec.freeze(outcome.value as T) };
+      const same = ofKind && outcome.value === value;
+      return { ok: true, value: same ? value : this.codec.freeze(outcome.value as T) };
     } catch (error) {
       // Nothing above should throw; a value with a throwing getter (an override, a schema's
       // output) still is a refusal, not an exception escaping the batch.

@@ -217,6 +217,33 @@ describe('json', () => {
     expect(Object.isFrozen(value.nested)).toBe(true);
     expect(Object.isFrozen(value.tags)).toBe(true);
   });
+  it("deeply freezes a validator's output frozen at the top only, and a value set in code", () => {
+    const set = new FlagSet('frozen-top');
+    const h = set.declare(
+      'doc',
+      flag.json({
+        default: {},
+        description: '',
+        // A Standard Schema whose output is frozen at the top only.
+        validate: {
+          '~standard': {
+            version: 1,
+            vendor: 'test',
+            validate: (v: unknown) => ({ value: Object.freeze({ ...(v as object), list: [1] }) }),
+          },
+        },
+      }),
+    );
+    set.apply([{ name: 'doc', source: 'configmap', raw: '{"a":{"b":[2]}}' }]);
+    const value = h.get() as { list: number[]; a: { b: number[] } };
+    expect(Object.isFrozen(value.list)).toBe(true);
+    expect(Object.isFrozen(value.a.b)).toBe(true);
+    const plain = set.declare('plain', flag.json({ default: {}, description: '' }));
+    set.apply([
+      { name: 'plain', source: 'override', value: Object.freeze({ deep: { list: [3] } }) },
+    ]);
+    expect(Object.isFrozen((plain.get() as { deep: { list: number[] } }).deep.list)).toBe(true);
+  });
   it.each([
     ['{"__proto__":{"polluted":true}}', '__proto__'],
     // The first such key in the document is named (the outer one).
