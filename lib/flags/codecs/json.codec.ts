@@ -65,7 +65,9 @@ export const jsonCodec: FlagCodec<unknown> = {
 
 /** jsonProblem tells why a typed value is not a plain JSON value (or undefined when it is). */
 function jsonProblem(value: unknown, depth: number): string | undefined {
-  if (depth > MAX_JSON_DEPTH) return `nested deeper than ${MAX_JSON_DEPTH} levels`;
+  // As the parsed document's walk counts: a container at depth 1000 is the 1001st level.
+  if (depth >= MAX_JSON_DEPTH && value !== null && typeof value === 'object')
+    return `nested deeper than ${MAX_JSON_DEPTH} levels`;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
   if (typeof value === 'number')
     return Number.isFinite(value) ? undefined : 'holds a non-finite number';

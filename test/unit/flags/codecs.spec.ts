@@ -198,6 +198,15 @@ describe('json', () => {
     // Far deeper than any stack: refused as too deep, not as a parser's stack overflow.
     expect(refuse(f.json, nested(400_000)).reason).toBe('nested deeper than 1000 levels');
   });
+  it('a value set in code is held to the same depth as a parsed one', () => {
+    const set = new FlagSet('typed-depth');
+    const h = set.declare('doc', flag.json({ default: {}, description: '' }));
+    const typed = (levels: number): unknown => JSON.parse(nested(levels));
+    expect(set.apply([{ name: 'doc', source: 'override', value: typed(1000) }]).errors).toEqual([]);
+    const refused = set.apply([{ name: 'doc', source: 'override', value: typed(1001) }]);
+    expect(refused.errors.map((e) => e.message).join()).toContain('nested deeper than 1000 levels');
+    expect(h.get()).toBeInstanceOf(Array);
+  });
   it('compares documents structurally: key order does not matter, kinds and lengths do', () => {
     const eq = (a: string, b: string): boolean => f.json.equals(parse(f.json, a), parse(f.json, b));
     expect(eq('{"a":1,"b":[1,{"c":null}]}', '{"b":[1,{"c":null}],"a":1}')).toBe(true);
