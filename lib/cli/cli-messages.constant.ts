@@ -169,6 +169,7 @@ export const cliMessages = {
     outOfDurationRange: 'out of the range of a Go duration (about ±292 years)',
     notJson: 'not valid JSON',
     jsonTooDeep: 'nested deeper than 10000 levels',
+    jsonNumberOverflow: 'a number beyond the range of a float64',
     jsonNotObject: 'neither a JSON object nor an array',
     whyBoolWords:
       'strconv.ParseBool takes 1, t, T, true, True, TRUE and their false forms, not yes/no or on/off',

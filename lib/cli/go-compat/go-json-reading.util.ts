@@ -50,8 +50,8 @@ const holdsForbiddenKey = (document: unknown): boolean =>
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** inexactInteger finds an integer literal (outside strings) that a float64 does not hold exactly. */
-function inexactInteger(text: string): string | undefined {
+/** someNumberLiteral finds a number literal (outside strings) that passes `test`. */
+function someNumberLiteral(text: string, test: (literal: string) => boolean): string | undefined {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
@@ -64,11 +64,22 @@ function inexactInteger(text: string): string | undefined {
       NUMBER.lastIndex = i;
       const literal = NUMBER.exec(text)?.[0] ?? c;
       i += literal.length - 1;
-      if (/^-?\d+$/.test(literal) && BigInt(Number(literal)) !== BigInt(literal)) return literal;
+      if (test(literal)) return literal;
     }
   }
   return undefined;
 }
+
+/** inexactInteger finds an integer literal that a float64 does not hold exactly. */
+const inexactInteger = (text: string): string | undefined =>
+  someNumberLiteral(
+    text,
+    (literal) => /^-?\d+$/.test(literal) && BigInt(Number(literal)) !== BigInt(literal),
+  );
+
+/** overflowingNumber finds a number literal beyond float64's range (`1e400`), which Go refuses. */
+const overflowingNumber = (text: string): string | undefined =>
+  someNumberLiteral(text, (literal) => !Number.isFinite(Number(literal)));
 
 /**
  * goReadJson reads a (trimmed) text as dflag's JSON flags do: `encoding/json` decoding into a
@@ -85,6 +96,7 @@ export function goReadJson(text: string): GoReading<GoJsonValue> {
   } catch {
     return goRefusal(m.notJson);
   }
+  if (overflowingNumber(text) !== undefined) return goRefusal(m.jsonNumberOverflow);
   if (parsed === null) return goValue('zero', m.whyJsonNull);
   if (typeof parsed !== 'object') return goRefusal(m.jsonNotObject, m.whyJsonTopLevel);
   // A document nestjs-dflag refuses as a whole: that refusal is the difference, whatever else.

@@ -21,6 +21,9 @@ interface Sealing {
 
 const never = (): boolean => false;
 
+/** What a typed value holding Infinity is refused for (see the JSON codec's `accepts`). */
+const NON_FINITE = 'holds a non-finite number';
+
 /**
  * sealParsedJson checks and freezes what `JSON.parse` returned, in one walk: nesting no deeper
  * than {@link MAX_JSON_DEPTH}, no key that could reach a prototype (`JSON.parse` makes
@@ -59,6 +62,7 @@ export function* sealParsedJsonSteps(
       next: 0,
     };
   };
+  if (typeof value === 'number' && !Number.isFinite(value)) return NON_FINITE;
   const root = enter(value, 0);
   if (root === undefined || typeof root === 'string') return root;
   const pending: Sealing[] = [root];
@@ -73,7 +77,10 @@ export function* sealParsedJsonSteps(
     const key = top.keys ? (top.keys[at] as string) : at;
     if (top.keys && FORBIDDEN_JSON_KEYS.has(key as string))
       return `the key "${key}" is not allowed`;
-    const child = enter(top.value[key], top.depth + 1);
+    const item = top.value[key];
+    // JSON.parse reads a number beyond a float64's range (1e400) as Infinity.
+    if (typeof item === 'number' && !Number.isFinite(item)) return NON_FINITE;
+    const child = enter(item, top.depth + 1);
     if (typeof child === 'string') return child;
     if (child) pending.push(child);
     if (++walked % ITEMS_PER_LOOK === 0 && pause()) yield;

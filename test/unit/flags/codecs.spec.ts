@@ -198,6 +198,11 @@ describe('json', () => {
     // Far deeper than any stack: refused as too deep, not as a parser's stack overflow.
     expect(refuse(f.json, nested(400_000)).reason).toBe('nested deeper than 1000 levels');
   });
+  it('a number beyond a float64 (read as Infinity) is refused, as in a value set in code', () => {
+    expect(refuse(f.json, '{"a":[1,1e400]}').reason).toBe('holds a non-finite number');
+    expect(refuse(f.json, '-1e400').reason).toBe('holds a non-finite number');
+    expect(parse(f.json, '{"a":1.7976931348623157e308}')).toEqual({ a: 1.7976931348623157e308 });
+  });
   it('a value set in code is held to the same depth as a parsed one', () => {
     const set = new FlagSet('typed-depth');
     const h = set.declare('doc', flag.json({ default: {}, description: '' }));

@@ -79,6 +79,7 @@ describe('findGoDifference: where nestjs-dflag and the Go original read a value 
   });
 
   it.each([
+    ['json', '{"__proto__": {}, "n": [1, 1e400]}'], // both refuse (Go: 1e400 is beyond a float64)
     ['int', '42'],
     ['int', '0x2a'],
     ['int', '0o52'],
