@@ -4,6 +4,8 @@
  * 80 characters of it).
  */
 
+import { runToEnd } from '../../configmap/time-slice.util.js';
+
 const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const isContainer = (value: unknown): value is object =>
@@ -161,11 +163,7 @@ const never = (): boolean => false;
 
 /** canonicalJson is {@link canonicalJsonSteps} in one go. */
 export function canonicalJson(value: unknown): string {
-  const steps = canonicalJsonSteps(value, never);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(canonicalJsonSteps(value, never));
 }
 
 /**

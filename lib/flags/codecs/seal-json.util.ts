@@ -1,3 +1,4 @@
+import { runToEnd } from '../../configmap/time-slice.util.js';
 import { MAX_JSON_DEPTH } from './json-depth.util.js';
 
 /** Keys that could reach an object's prototype when the value is later merged or copied. */
@@ -32,11 +33,7 @@ const NON_FINITE = 'holds a non-finite number';
  * the walk about a third of it.
  */
 export function sealParsedJson(value: unknown): string | undefined {
-  const steps = sealParsedJsonSteps(value, never);
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return runToEnd(sealParsedJsonSteps(value, never));
 }
 
 /**

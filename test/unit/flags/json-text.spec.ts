@@ -15,6 +15,15 @@ const sortedReplacer = (_key: string, value: unknown): unknown =>
       )
     : value;
 
+/** written drives the canonical steps with a pause at every look: the text, and how many pauses. */
+function written(value: unknown): { text: string; pauses: number } {
+  const steps = canonicalJsonSteps(value, () => true);
+  let pauses = 0;
+  let next = steps.next();
+  for (; !next.done; next = steps.next()) pauses++;
+  return { text: next.value, pauses };
+}
+
 const documents: unknown[] = [
   null,
   42,
@@ -35,12 +44,9 @@ describe('the texts of a JSON value', () => {
 
   it('canonical text written in steps pauses on a big document and gives the same text', () => {
     const big = documents.at(-1);
-    const steps = canonicalJsonSteps(big, () => true);
-    let pauses = 0;
-    let next = steps.next();
-    for (; !next.done; next = steps.next()) pauses++;
+    const { text, pauses } = written(big);
     expect(pauses).toBeGreaterThan(1);
-    expect(next.value).toBe(canonicalJson(big));
+    expect(text).toBe(canonicalJson(big));
   });
 
   it('canonical text written in steps pauses inside one long array and one wide object', () => {
@@ -49,13 +55,10 @@ describe('the texts of a JSON value', () => {
       Array.from({ length: 10_000 }, (_, i) => [`k${10_000 - i}`, i]),
     );
     for (const value of [long, wide, { __proto__: null, a: long, b: wide }]) {
-      const steps = canonicalJsonSteps(value, () => true);
-      let pauses = 0;
-      let next = steps.next();
-      for (; !next.done; next = steps.next()) pauses++;
+      const { text, pauses } = written(value);
       // One look every 1 024 items: a container is not one step however many items it holds.
       expect(pauses).toBeGreaterThanOrEqual(9);
-      expect(next.value).toBe(JSON.stringify(value, sortedReplacer));
+      expect(text).toBe(JSON.stringify(value, sortedReplacer));
     }
   });
 
@@ -67,14 +70,11 @@ describe('the texts of a JSON value', () => {
       tags: ['b', 'a'],
     }));
     const value = { v: 7, items, empty: {}, list: [] };
-    const steps = canonicalJsonSteps(value, () => true);
-    let pauses = 0;
-    let next = steps.next();
-    for (; !next.done; next = steps.next()) pauses++;
+    const { text, pauses } = written(value);
     // The copy looks every 1 024 items (~25 here); the writing after each of the 5 000 objects.
     expect(pauses).toBeGreaterThanOrEqual(5_000);
-    expect(next.value).toBe(JSON.stringify(value, sortedReplacer));
-    expect(canonicalJson(value)).toBe(next.value);
+    expect(text).toBe(JSON.stringify(value, sortedReplacer));
+    expect(canonicalJson(value)).toBe(text);
   });
 
   it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
