@@ -47,9 +47,12 @@ export function* prepareSnapshot(
       outcome = { error: error as Error };
     }
     prepared.set(name, { flag, entry, outcome });
-    // A document's canonical and display texts, for the checksum and change line after the swap.
-    if ('value' in outcome && typeof outcome.value === 'object' && outcome.value !== null)
+    // A document's comparison with the value serving, for the swap, and its canonical and
+    // display texts, for the checksum and change line after it.
+    if ('value' in outcome && typeof outcome.value === 'object' && outcome.value !== null) {
+      yield* flag.compareAhead(outcome.value, spent);
       yield* flag.remember(outcome.value, spent);
+    }
   }
   return prepared;
 }

@@ -211,9 +211,9 @@ export class FlagSet implements Iterable<Flag<unknown>> {
     for (const [{ flag, layers }, next] of resolved) {
       const previous = flag.get();
       const previousSource = flag.source;
-      flag.commit(layers, next, at);
+      const changed = flag.commit(layers, next, at);
       this.checksums.delete(flag.dynamic ? 'dynamic' : 'static');
-      if (flag.changes(previous, previousSource, next, layers)) {
+      if (changed) {
         changes.push(
           FlagChangeRecord.of(
             flag.name,

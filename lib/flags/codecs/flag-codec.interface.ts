@@ -32,6 +32,8 @@ export interface FlagCodec<T> {
   canonicalSteps?(value: T, pause: () => boolean): Generator<void, string, void>;
   /** Value equality (deep for structured kinds). */
   equals(a: T, b: T): boolean;
+  /** `equals` in steps that `yield` when `pause()` says the turn's share is spent (see `parseSteps`). */
+  equalsSteps?(a: T, b: T, pause: () => boolean): Generator<void, boolean, void>;
   /**
    * Whether every value `parse` returns is one `accepts` accepts (its own checks are as strict),
    * so that a parsed value need not be walked again: true for JSON, whose walk costs a third of

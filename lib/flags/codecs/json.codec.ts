@@ -1,7 +1,7 @@
 import type { FlagCodec } from './flag-codec.interface.js';
 import { CodecError } from './flag-codec.interface.js';
 import { deepFreeze } from './deep-freeze.util.js';
-import { jsonEquals } from './json-equals.util.js';
+import { jsonEquals, jsonEqualsSteps } from './json-equals.util.js';
 import { MAX_JSON_DEPTH } from './json-depth.util.js';
 import {
   FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS,
@@ -58,6 +58,7 @@ export const jsonCodec: FlagCodec<unknown> = {
   canonical: canonicalJson,
   canonicalSteps: canonicalJsonSteps,
   equals: jsonEquals,
+  equalsSteps: jsonEqualsSteps,
   accepts: (value) => jsonProblem(value, 0),
   // sealParsedJson checked depth and keys; JSON.parse gives no other kind of value.
   parsedOfKind: true,

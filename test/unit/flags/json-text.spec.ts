@@ -35,6 +35,23 @@ const documents: unknown[] = [
   Array.from({ length: 600 }, (_, i) => ({ id: i, name: `item ${i}`, tags: ['a', 'b'] })),
 ];
 
+/**
+ * Long strings and keys whose parts could end between the two halves of a surrogate pair (8 192
+ * characters a part): a pair (😀) across each such boundary (each part that ends at one is one
+ * character longer, and so is where the next pair falls), lone surrogates, escapes.
+ */
+const pairAcross = (length: number): string =>
+  Array.from({ length }, (_, i) =>
+    (i + 1) % 8192 === 0 ? '😀' : i % 7 === 0 ? '\ud800' : 'a',
+  ).join('');
+const longStrings: unknown[] = [
+  pairAcross(40_000),
+  '\udc00'.repeat(30_000),
+  '"\n\u0001'.repeat(20_000),
+  { s: pairAcross(20_000), v: 1, [pairAcross(9_000)]: [pairAcross(17_000)] },
+  [pairAcross(8_191), pairAcross(8_192), pairAcross(8_193), 'short'],
+];
+
 describe('the texts of a JSON value', () => {
   it('canonical text sorts every object\u2019s keys, as a sorting replacer would', () => {
     for (const value of documents) {
@@ -77,8 +94,18 @@ describe('the texts of a JSON value', () => {
     expect(canonicalJson(value)).toBe(text);
   });
 
+  it('long strings and keys are written in parts, and the parts are the whole text', () => {
+    for (const value of longStrings) {
+      const { text, pauses } = written(value);
+      // A 1 MiB string of lone surrogates was one JSON.stringify of 13–16 ms.
+      expect(pauses).toBeGreaterThanOrEqual(3);
+      expect(text).toBe(JSON.stringify(value, sortedReplacer));
+      expect(canonicalJson(value)).toBe(text);
+    }
+  });
+
   it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
-    for (const value of documents) {
+    for (const value of [...documents, ...longStrings]) {
       const whole = JSON.stringify(value);
       for (const length of [1, 5, 81, 10_000, 1_000_000]) {
         const prefix = jsonPrefix(value, length);
@@ -87,6 +114,35 @@ describe('the texts of a JSON value', () => {
         if (whole.length <= length) expect(prefix).toBe(whole);
       }
     }
+  });
+
+  it('a prefix never writes what it cuts off: a long string is cut first, and an object\u2019s other fields are not visited', () => {
+    const visited: string[] = [];
+    const value = new Proxy(
+      { a: pairAcross(100_000), b: 1, c: 2 },
+      {
+        get(target, key, receiver) {
+          if (typeof key === 'string') visited.push(key);
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      },
+    );
+    const prefix = jsonPrefix(value, 81);
+    expect(visited).toEqual(['a']);
+    expect(prefix.length).toBeLessThan(200);
+    expect(JSON.stringify(value).startsWith(prefix)).toBe(true);
+  });
+
+  it('a prefix cut at a surrogate pair keeps the pair whole, and skips inherited fields', () => {
+    const pair = '😀'.repeat(100);
+    for (const length of [1, 2, 3, 80, 81]) {
+      const prefix = jsonPrefix(pair, length);
+      expect(JSON.stringify(pair).startsWith(prefix)).toBe(true);
+      expect(prefix).not.toMatch(/\\ud/);
+    }
+    const child = Object.create({ inherited: true }) as Record<string, unknown>;
+    child.own = 1;
+    expect(jsonPrefix(child, 100)).toBe('{"own":1}');
   });
 
   it('a big document\u2019s change-line text is the shortened text of the whole', () => {
