@@ -187,7 +187,7 @@ export const cliMessages = {
       'time.ParseDuration has no d or w: a standard flag.Duration (a static flag) and dflag before v1.9.0 refuse it; dflag v1.9+ reads d as 24h and w as 7d',
     whyDurationRange: 'a Go duration is an int64 of nanoseconds',
     whyDurationTruncated:
-      'a Go duration is whole nanoseconds: the fraction of a nanosecond is dropped',
+      'a Go duration is whole nanoseconds: a fraction is cut to whole nanoseconds, and Go reads at most its first 18 or 19 digits',
     whyJsonTopLevel:
       "dflag's JSON flags decode into a struct or a slice, which take no number, string or boolean",
     whyJsonNull: 'encoding/json ignores null: the flag gets the zero value of its Go type',
@@ -198,6 +198,10 @@ export const cliMessages = {
       'encoding/json replaces an unpaired surrogate escape such as \\ud800 with U+FFFD',
     whyJsonBigInteger:
       'an integer beyond 2^53: nestjs-dflag reads the nearest float64, Go reads it exactly into an integer field',
+    whyJsonBeyondInt64:
+      "an integer beyond the int64 and uint64 ranges: Go's encoding/json refuses it for an integer field and reads the nearest float64 into a float field, as nestjs-dflag does",
+    whyJsonInvalidUtf8:
+      "Go's encoding/json reads each byte that is not UTF-8 as U+FFFD; nestjs-dflag refuses text that is not UTF-8",
     whyStaticUntrimmed:
       "Go's standard flag package (a static flag) does not trim: surrounding whitespace, a final newline included, is part of the value",
     whyTrimSet:
@@ -209,6 +213,8 @@ export const cliMessages = {
     zeroValue: 'the zero value of its Go type',
     replacedSurrogates: 'U+FFFD in place of each unpaired surrogate',
     exactInteger: 'each integer exactly',
+    beyondInt64: 'an error for an integer field, the nearest float64 for a float field',
+    replacedInvalidBytes: 'U+FFFD in place of each byte that is not UTF-8',
     asWritten: 'it',
     /** where names the object and file a warning is about: `ConfigMap app-config in cm.yaml`. */
     where: (kind: string, name: string, file: string) => `${e(kind)} ${e(name)} in ${e(file)}`,

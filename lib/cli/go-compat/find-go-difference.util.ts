@@ -93,8 +93,9 @@ const RULES: Record<string, KindRules<never, never>> = {
   duration: rules({
     codec: durationCodec,
     go: (text, dynamic) => goParseDuration(text, { days: dynamic }),
-    // Both are the text's value; Go's differs only when it dropped a fraction of a nanosecond.
-    same: (_a, _b, reading) => reading.why !== cliMessages.goCompat.whyDurationTruncated,
+    // Both are the text's value, unless Go's is not (see goParseDuration): then compared.
+    same: (ms, ns, reading) =>
+      reading.why !== cliMessages.goCompat.whyDurationTruncated || Number(ns) === ms * 1e6,
     showOurs: (ms) => `${ms} ms`,
     showGo: (ns) => `${ns} ns`,
     standard: true,
@@ -136,7 +137,9 @@ const RULES: Record<string, KindRules<never, never>> = {
           ? m.replacedSurrogates
           : value === 'exact'
             ? m.exactInteger
-            : m.asWritten;
+            : value === 'beyond-int64'
+              ? m.beyondInt64
+              : m.asWritten;
     },
     standard: false,
   }),
@@ -184,7 +187,9 @@ export function findGoDifference(input: GoCompatInput): GoDifference | undefined
   const goText = standard ? decoded : goTrimSpace(decoded);
   // Why the texts differ before any parsing, if they do: it explains whatever follows.
   const trimWhy = !utf8
-    ? m.whyInvalidUtf8
+    ? input.kind === 'json'
+      ? m.whyJsonInvalidUtf8
+      : m.whyInvalidUtf8
     : goText === decoded.trim()
       ? undefined
       : standard
@@ -212,7 +217,12 @@ export function findGoDifference(input: GoCompatInput): GoDifference | undefined
 
   if (!ours.ok) {
     if (!go.ok) return undefined;
-    const shownGo = utf8 ? kind.showGo(go.value) : m.bytesAsTheyAre;
+    // encoding/json reads each byte that is not UTF-8 as U+FFFD; the other kinds keep the bytes.
+    const shownGo = utf8
+      ? kind.showGo(go.value)
+      : input.kind === 'json'
+        ? m.replacedInvalidBytes
+        : m.bytesAsTheyAre;
     return difference('go-accepts', { go: shownGo });
   }
   const shownOurs = kind.showOurs(ours.value);

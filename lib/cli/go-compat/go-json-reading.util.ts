@@ -12,9 +12,14 @@ export const GO_JSON_MAX_DEPTH = 10_000;
  * the Go type the service decodes into: `same` when nothing below applies; `zero` when the
  * document is `null` (ignored: the flag gets the zero value of its type); `replaced` when a string
  * holds an unpaired surrogate escape (`\ud800`), which Go replaces with U+FFFD; `exact` when an
- * integer is beyond what a float64 holds exactly, which Go keeps exactly in an integer field.
+ * integer is beyond what a float64 holds exactly but within int64 or uint64, which Go keeps
+ * exactly in an integer field; `beyond-int64` when an integer is beyond both, which an integer
+ * field refuses (a float field reads the nearest float64, as nestjs-dflag does).
  */
-export type GoJsonValue = 'same' | 'zero' | 'replaced' | 'exact';
+export type GoJsonValue = 'same' | 'zero' | 'replaced' | 'exact' | 'beyond-int64';
+
+const INT64_MIN = -(1n << 63n);
+const UINT64_MAX = (1n << 64n) - 1n;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -77,6 +82,14 @@ const inexactInteger = (text: string): string | undefined =>
     (literal) => /^-?\d+$/.test(literal) && BigInt(Number(literal)) !== BigInt(literal),
   );
 
+/** beyondInt64 finds an integer literal that neither an int64 nor a uint64 holds. */
+const beyondInt64 = (text: string): string | undefined =>
+  someNumberLiteral(text, (literal) => {
+    if (!/^-?\d+$/.test(literal)) return false;
+    const value = BigInt(literal);
+    return value < INT64_MIN || value > UINT64_MAX;
+  });
+
 /** overflowingNumber finds a number literal beyond float64's range (`1e400`), which Go refuses. */
 const overflowingNumber = (text: string): string | undefined =>
   someNumberLiteral(text, (literal) => !Number.isFinite(Number(literal)));
@@ -103,6 +116,7 @@ export function goReadJson(text: string): GoReading<GoJsonValue> {
   if (exceedsJsonDepth(text)) return goValue('same', m.whyJsonDeep);
   if (holdsForbiddenKey(parsed)) return goValue('same', m.whyJsonForbiddenKey);
   if (holdsLoneSurrogate(parsed)) return goValue('replaced', m.whyJsonSurrogate);
+  if (beyondInt64(text) !== undefined) return goValue('beyond-int64', m.whyJsonBeyondInt64);
   if (inexactInteger(text) !== undefined) return goValue('exact', m.whyJsonBigInteger);
   return goValue('same');
 }

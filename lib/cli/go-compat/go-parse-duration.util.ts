@@ -29,11 +29,30 @@ export interface GoDurationRules {
 }
 
 /**
+ * goFraction reads a fraction's digits as Go's `leadingFraction` does: digits until one more
+ * would overflow an int64, the rest skipped, and its scale (10^digits read) as a float64.
+ */
+function goFraction(digits: string): { value: bigint; scale: number } {
+  let value = 0n;
+  let scale = 1;
+  for (const c of digits) {
+    const next = value * 10n + BigInt(c);
+    if (value > INT64_MAX / 10n || next > INT64_MAX + 1n) break;
+    value = next;
+    scale *= 10;
+  }
+  return { value, scale };
+}
+
+/**
  * goParseDuration reads a text as Go does — `time.ParseDuration`, plus `d` and `w` when
  * `rules.days` — into whole **nanoseconds** (a bigint): an optional sign, then one or more parts
  * of a number (digits, a fraction, or both) and a unit (`ns us µs μs ms s m h`, `d w` with days);
  * `0` alone is zero; a bare number is refused (missing unit), and so is anything beyond int64
- * nanoseconds (about 292 years). A fraction below a nanosecond is dropped: `1.5ns` is 1ns.
+ * nanoseconds (about 292 years). A fraction is added as Go adds it: its first 18 or 19 digits
+ * (as many as an int64 holds) times the unit over their scale, in float64, cut to whole
+ * nanoseconds — `1.5ns` is 1ns, and `0.9999999999999999999999s` one second. The reading says
+ * (`whyDurationTruncated`) when that is not the text's exact value.
  */
 export function goParseDuration(text: string, rules: GoDurationRules): GoReading<bigint> {
   const m = cliMessages.goCompat;
@@ -42,7 +61,7 @@ export function goParseDuration(text: string, rules: GoDurationRules): GoReading
   if (s === '0') return goValue(0n);
   if (s === '') return goRefusal(m.notADuration);
   let total = 0n;
-  let truncated = false;
+  let inexact = false;
   while (s !== '') {
     const [part = '', whole = '', fraction, unit = ''] = PART.exec(s) ?? [];
     if (whole === '' && (fraction ?? '') === '') return goRefusal(m.notADuration);
@@ -59,10 +78,12 @@ export function goParseDuration(text: string, rules: GoDurationRules): GoReading
     }
     total += BigInt(whole === '' ? '0' : whole) * size;
     if (fraction !== undefined && fraction !== '') {
-      const scale = 10n ** BigInt(fraction.length);
+      const read = goFraction(fraction);
+      // Go: v += uint64(float64(f) * (float64(unit) / scale)).
+      const added = BigInt(Math.trunc(Number(read.value) * (Number(size) / read.scale)));
+      total += added;
       const exact = BigInt(fraction) * size;
-      total += exact / scale;
-      if (exact % scale !== 0n) truncated = true;
+      if (added * 10n ** BigInt(fraction.length) !== exact) inexact = true;
     }
     if (total > INT64_MAX + 1n) return goRefusal(m.outOfDurationRange, m.whyDurationRange);
     s = s.slice(part.length);
@@ -70,5 +91,5 @@ export function goParseDuration(text: string, rules: GoDurationRules): GoReading
   if (!negative && total > INT64_MAX) {
     return goRefusal(m.outOfDurationRange, m.whyDurationRange);
   }
-  return goValue(negative ? -total : total, truncated ? m.whyDurationTruncated : undefined);
+  return goValue(negative ? -total : total, inexact ? m.whyDurationTruncated : undefined);
 }

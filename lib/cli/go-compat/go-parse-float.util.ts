@@ -25,6 +25,34 @@ function scaleByPowerOfTwo(value: number, exponent: number): number {
   return result;
 }
 
+/** The significant bits a hex float's mantissa keeps before it is rounded to a float64's 53. */
+const KEPT_BITS = 64n;
+
+/**
+ * hexFloat is `mantissa × 2^power` rounded to a float64, Infinity beyond its range, 0 below it:
+ * a mantissa of any length is first cut to {@link KEPT_BITS} bits, the bits cut off kept as one
+ * sticky bit (so that the one rounding to 53 bits is Go's), and an exponent of any size is
+ * settled before any multiplication (an exponent of 10^20 once made the scaling loop endless).
+ */
+function hexFloat(mantissa: bigint, power: number): number {
+  if (mantissa === 0n) return 0;
+  let bits = BigInt(mantissa.toString(2).length);
+  let kept = mantissa;
+  let exponent = power;
+  if (bits > KEPT_BITS) {
+    const cut = bits - KEPT_BITS;
+    const sticky = (kept & ((1n << cut) - 1n)) !== 0n ? 1n : 0n;
+    kept = (kept >> cut) | sticky;
+    exponent += Number(cut);
+    bits = KEPT_BITS;
+  }
+  // The value is below 2^(bits + exponent): beyond 2^1024 it is out of range, below 2^-1076 zero.
+  const top = Number(bits) + exponent;
+  if (top > 1025) return Infinity;
+  if (top < -1076) return 0;
+  return scaleByPowerOfTwo(Number(kept), exponent);
+}
+
 /**
  * goParseFloat reads a text as Go's `strconv.ParseFloat(s, 64)` does: decimal and exponent
  * notation as JavaScript reads it, plus **hexadecimal floats** (`0x1p-2` is 0.25; the `p`
@@ -53,9 +81,8 @@ export function goParseFloat(text: string): GoReading<number> {
     const [, sign, whole = '', fraction = '', exponent = '0'] = hex;
     const digits = (whole + fraction).replaceAll('_', '');
     if (digits === '') return goRefusal(m.notAFloat);
-    const mantissa = Number(BigInt(`0x${digits}`)); // rounds to the nearest float64
     const power = Number(exponent.replaceAll('_', '')) - 4 * fraction.replaceAll('_', '').length;
-    value = scaleByPowerOfTwo(mantissa, power) * (sign === '-' ? -1 : 1);
+    value = hexFloat(BigInt(`0x${digits}`), power) * (sign === '-' ? -1 : 1);
     why ??= m.whyHexFloat;
   } else {
     if (!/[0-9]/.test(plain.replace(/e.*$/i, ''))) return goRefusal(m.notAFloat);

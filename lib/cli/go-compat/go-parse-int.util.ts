@@ -41,7 +41,9 @@ export function goParseInt(text: string): GoReading<bigint> {
     }
     const digit = Number.parseInt(c, 36);
     if (Number.isNaN(digit) || digit >= base) {
-      return goRefusal(base === 8 && why !== undefined ? m.notAnOctalInt : m.notAnInt, why);
+      // 8 or 9 after a leading 0 is not octal; anything else (a space, a letter) is no digit at all.
+      const octal = why !== undefined && (c === '8' || c === '9');
+      return octal ? goRefusal(m.notAnOctalInt, why) : goRefusal(m.notAnInt);
     }
     value = value * BigInt(base) + BigInt(digit);
   }

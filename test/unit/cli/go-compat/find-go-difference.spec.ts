@@ -149,6 +149,37 @@ describe('findGoDifference: where nestjs-dflag and the Go original read a value 
     expect(find('int', invalid)).toBeUndefined(); // Go refuses it too
   });
 
+  it('JSON that is not UTF-8: Go reads each such byte as U+FFFD, not the bytes as they are', () => {
+    const invalid = new Uint8Array([...Buffer.from('{"a":"'), 0xff, ...Buffer.from('"}')]);
+    expect(find('json', invalid)).toMatchObject({
+      kind: 'go-accepts',
+      go: 'U+FFFD in place of each byte that is not UTF-8',
+      why: expect.stringContaining('encoding/json reads each byte that is not UTF-8 as U+FFFD'),
+    });
+  });
+
+  it('a static int with a trailing newline: refused by Go for the newline, not for octal digits', () => {
+    for (const text of ['0\n', '0 ', '010\n']) {
+      const found = find('int', text, false);
+      expect(found).toMatchObject({ kind: 'go-refuses', reason: 'not an integer' });
+      expect(found?.why).toContain('does not trim');
+    }
+    expect(find('int', '08', false)).toMatchObject({ reason: 'not an octal integer' });
+  });
+
+  it('a duration fraction of more than 18 digits reads the same: Go reads its first digits in float64', () => {
+    expect(find('duration', '0.9999999999999999999999s')).toBeUndefined();
+    expect(find('duration', '0.9999999999999999999999s', false)).toBeUndefined();
+    expect(find('duration', '1.5ns')).toMatchObject({ kind: 'reads-differently', go: '1 ns' });
+  });
+
+  it('a JSON integer beyond int64 and uint64: an integer field refuses it', () => {
+    expect(find('json', '{"id": 123456789012345678901234567890}')).toMatchObject({
+      kind: 'reads-differently',
+      go: 'an error for an integer field, the nearest float64 for a float field',
+    });
+  });
+
   it('long readings are shortened', () => {
     const long = `${'x'.repeat(200)},`;
     const found = find('list', long);

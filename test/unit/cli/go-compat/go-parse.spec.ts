@@ -134,10 +134,32 @@ describe("Go's strconv.ParseFloat(s, 64)", () => {
     ['.', null],
     ['', null],
     ['0x1p-2 ', null],
+    // Checked against Go 1.19's strconv.ParseFloat: a mantissa beyond 2^1024 and an exponent
+    // that brings it back; ties; the ends of the range.
+    [`0x1${'0'.repeat(300)}p-1200`, 1],
+    [`0x1${'0'.repeat(300)}p-1201`, 0.5],
+    ['0x1ffffffffffffe8p-3', 1.801439850948198e16], // a tie rounds to even: down
+    // The same tie with a 1 far below (beyond 64 bits): above the half, up.
+    [`0x1ffffffffffffe8${'0'.repeat(20)}1p-87`, 1.8014398509481982e16],
+    ['0x1p-1074', 5e-324],
+    ['0x1p-1080', 0],
+    ['0x1p1023', 2 ** 1023],
+    ['0x1p1024', null],
+    ['0x0p99999999999999999999', 0],
   ])('%j → %j', (text, expected) => {
     const read = value(goParseFloat(text));
     if (expected === null) expect(read).toBeNull();
     else expect(read).toBe(expected);
+  });
+});
+
+describe("Go's strconv.ParseFloat: a hex float's exponent of any size", () => {
+  it('is read at once (10^20 made the scaling loop endless)', () => {
+    // Returns at all: the old loop never ended on these.
+    expect(value(goParseFloat('0x1p99999999999999999999'))).toBeNull();
+    expect(value(goParseFloat('-0x1p99999999999999999999'))).toBeNull();
+    expect(value(goParseFloat('0x1p-99999999999999999999'))).toBe(0);
+    expect(value(goParseFloat('0x1p-9999999999'))).toBe(0);
   });
 });
 
@@ -159,6 +181,12 @@ describe("Go's durations: time.ParseDuration, and dflag v1.9+ with d and w", () 
     ['1μs', 1_000n],
     ['3ns', 3n],
     ['1.5ns', 1n], // whole nanoseconds: the fraction is dropped
+    // Go reads a fraction's first digits (as many as an int64 holds) and multiplies in float64
+    // (checked against Go 1.19's time.ParseDuration).
+    ['0.9999999999999999999999s', 1_000_000_000n],
+    ['0.999999999999999999s', 1_000_000_000n], // 18 digits: 999…9 as a float64 is 1e18
+    ['1.0000000000000000000001h', 3_600n * S],
+    ['0.1234567891234567891234s', 123_456_789n],
     ['0', 0n], // 0 alone needs no unit
     ['-0', 0n],
     ['0s', 0n],
@@ -228,6 +256,11 @@ describe("dflag's JSON flags (encoding/json into a struct or slice)", () => {
     ['{"a": "\\ud800"}', 'replaced'],
     ['{"a": "\\ud83d\\ude00"}', 'same'], // a proper pair
     ['{"id": 9007199254740993}', 'exact'],
+    ['{"id": 18446744073709551615}', 'exact'], // a uint64 holds it
+    ['{"id": -9223372036854775807}', 'exact'], // an int64 holds it
+    ['{"id": 18446744073709551616}', 'beyond-int64'], // an integer field refuses it
+    ['{"id": 123456789012345678901234567890}', 'beyond-int64'],
+    ['{"id": -9223372036854775809}', 'beyond-int64'],
     ['{"id": 9007199254740992}', 'same'],
     ['{"id": "9007199254740993"}', 'same'], // inside a string
     ['{"x": 1.5e300}', 'same'],
