@@ -49,7 +49,13 @@ export class VersionDetector {
     const identity = probeVolume(this.path);
     // Missing before unchanged: gone again after it came back (and was taken as back) is news.
     if (identity === 'missing') return { kind: 'missing' };
-    if (identity === this.seenIdentity) return { kind: 'unchanged' };
+    if (identity === this.seenIdentity) {
+      // Back as it was (`..data` naming the version processed): a change in progress ended, and
+      // the next one has its own 2 s.
+      this.plainSince = undefined;
+      this.brokenSince = undefined;
+      return { kind: 'unchanged' };
+    }
     // kubelet's layout with `..data` missing: a change in progress, until it lasts
     // longer than any change takes; then what can be read is read.
     const broken = identity.startsWith('transient:');
