@@ -21,6 +21,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { CheckedListingOptions } from './check-listing-options.util.js';
 import { ListingExceptionFilter } from './listing-exception.filter.js';
 import { ListingHostGuard } from './listing-host.guard.js';
+import { ListingReadGuard } from './listing-read.guard.js';
 import { listingMessages } from './listing-messages.constant.js';
 import { ListingRegistration } from './listing-registration.js';
 import { negotiateFormat } from './negotiate-format.util.js';
@@ -44,7 +45,7 @@ const notAllowed = (): never => {
 export function createListingController(options: CheckedListingOptions): Type {
   @Controller({ path: options.path, version: VERSION_NEUTRAL })
   @UseFilters(ListingExceptionFilter)
-  @UseGuards(new ListingHostGuard(options.allowedHosts), ...options.guards)
+  @UseGuards(new ListingHostGuard(options.allowedHosts), new ListingReadGuard(), ...options.guards)
   class DflagListingController {
     constructor(
       @Inject(ListingRegistration) private readonly registration: ListingRegistration,

@@ -12,6 +12,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { CheckedListingOptions } from './check-listing-options.util.js';
 import { ListingExceptionFilter } from './listing-exception.filter.js';
 import { ListingHostGuard } from './listing-host.guard.js';
+import { ListingReadGuard } from './listing-read.guard.js';
 import { replyListing } from './reply-listing.util.js';
 import { SETTER_SCRIPT } from './setter-script.constant.js';
 import { SETTER_SCRIPT_ROUTE } from './setter.constants.js';
@@ -24,7 +25,7 @@ import { SETTER_SCRIPT_ROUTE } from './setter.constants.js';
 export function createSetterScriptController(options: CheckedListingOptions): Type {
   @Controller({ path: options.path, version: VERSION_NEUTRAL })
   @UseFilters(ListingExceptionFilter)
-  @UseGuards(new ListingHostGuard(options.allowedHosts), ...options.guards)
+  @UseGuards(new ListingHostGuard(options.allowedHosts), new ListingReadGuard(), ...options.guards)
   class DflagSetterScriptController {
     constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
 

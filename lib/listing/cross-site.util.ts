@@ -2,6 +2,12 @@ import { setterMessages as m } from './setter-messages.constant.js';
 
 type Headers = Readonly<Record<string, string | string[] | undefined>>;
 
+/** The words of a refusal: the setter's by default, the listing's for its reads. */
+export interface CrossSiteWords {
+  crossSiteFetch(site: string): string;
+  crossSiteOrigin(origin: string, host: string): string;
+}
+
 /** The sites a `Sec-Fetch-Site` header may name for the setter: its own pages, or no page at all. */
 const SAME_SITE_FETCH = new Set(['same-origin', 'none']);
 
@@ -22,11 +28,11 @@ function hostOfHeader(host: string, protocol: string): string {
  * or an `Origin` whose host is not the request's `Host` (`Origin: null` included). A tool such as
  * curl sends neither and passes. CORS cannot change this: the check is on the request itself.
  */
-export function crossSiteRefusal(headers: Headers): string | undefined {
+export function crossSiteRefusal(headers: Headers, words: CrossSiteWords = m): string | undefined {
   const site = headers['sec-fetch-site'];
   if (site !== undefined) {
     const text = Array.isArray(site) ? site.join(', ') : site;
-    if (!SAME_SITE_FETCH.has(text.trim().toLowerCase())) return m.crossSiteFetch(text);
+    if (!SAME_SITE_FETCH.has(text.trim().toLowerCase())) return words.crossSiteFetch(text);
   }
   const origin = headers.origin;
   if (origin === undefined) return undefined;
@@ -39,5 +45,5 @@ export function crossSiteRefusal(headers: Headers): string | undefined {
     url = undefined;
   }
   if (url && url.host !== '' && url.host === hostOfHeader(host, url.protocol)) return undefined;
-  return m.crossSiteOrigin(text, host);
+  return words.crossSiteOrigin(text, host);
 }

@@ -28,6 +28,10 @@ export const listingMessages = {
   // Responses (text/plain)
   hostMissing:
     'Refused: the request has no Host header. The flag listing answers only requests naming an allowed host (see the allowedHosts option of DflagListingModule.register()).',
+  crossSiteFetch: (site: string) =>
+    `Refused: a cross-site read (Sec-Fetch-Site: ${quoteText(site)}); the flag listing answers its own pages, a link followed to it and tools such as curl, whatever CORS the application enables`,
+  crossSiteOrigin: (origin: string, host: string) =>
+    `Refused: a cross-site read (Origin ${quoteText(origin)} is not the Host ${quoteText(host)}); the flag listing answers its own pages, a link followed to it and tools such as curl, whatever CORS the application enables`,
   hostRefused: (host: string) =>
     `Refused: the Host ${quoteText(host)} is not allowed for the flag listing (a defence against DNS rebinding). Allowed: localhost, IP addresses and this pod's host name; add other names to the allowedHosts option of DflagListingModule.register().`,
   badParameter: (name: string, given: string, accepted: readonly string[]) =>

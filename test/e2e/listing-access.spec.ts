@@ -24,6 +24,13 @@ class DenyAll implements CanActivate {
   }
 }
 
+/** A guard that lets everything through (the setter needs one). */
+class AllowAll implements CanActivate {
+  canActivate(): boolean {
+    return true;
+  }
+}
+
 /** The token a request must carry, provided to the listing module. */
 @Injectable()
 class AdminTokens {
@@ -54,6 +61,48 @@ describe.each<ListingAdapter>(['express', 'fastify'])('listing access on %s', (a
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['cache-control']).toBe('no-store');
     expect(response.text).not.toContain('rate_limit');
+  });
+
+  it('a page elsewhere cannot read the listing or its script, whatever CORS the application enables', async () => {
+    listing = await startListingApp({
+      adapter,
+      listing: { setter: { allow: ['rate_limit'], guards: [new AllowAll()] } },
+      configure: (app) => app.enableCors(),
+    });
+    const server = listing.server;
+    for (const path of ['/debug/flags', '/debug/flags?format=json', '/debug/flags/setter.js']) {
+      // fetch() from another site: refused, with the reason; nothing of the listing in it.
+      const fetched = await request(server)
+        .get(path)
+        .set('Sec-Fetch-Site', 'cross-site')
+        .set('Sec-Fetch-Mode', 'cors')
+        .set('Origin', 'https://evil.example')
+        .expect(403);
+      expect(fetched.text).toContain('cross-site read');
+      expect(fetched.text).not.toContain('rate_limit');
+      // An older browser that sends Origin alone, a same-site page of another origin.
+      await request(server).get(path).set('Origin', 'https://evil.example').expect(403);
+      await request(server)
+        .get(path)
+        .set('Sec-Fetch-Site', 'same-site')
+        .set('Sec-Fetch-Mode', 'no-cors')
+        .expect(403);
+      // Its own pages, a tool such as curl: answered.
+      await request(server)
+        .get(path)
+        .set('Sec-Fetch-Site', 'same-origin')
+        .set('Sec-Fetch-Mode', 'cors')
+        .expect(200);
+      await request(server).get(path).expect(200);
+    }
+    // Someone following a link to the page from elsewhere sees it (the linking page cannot read it).
+    const page = await request(server)
+      .get('/debug/flags')
+      .set('Accept', 'text/html')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Sec-Fetch-Mode', 'navigate')
+      .expect(200);
+    expect(page.text).toContain('rate_limit');
   });
 
   it('a guard instance works too', async () => {
