@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { errnoOf } from '../kubelet/errno.util.js';
 import { cliMessages } from './cli-messages.constant.js';
@@ -6,6 +6,8 @@ import { cliMessages } from './cli-messages.constant.js';
 /** How long an apply waits for another one writing the same directory. */
 export const APPLY_LOCK_WAIT_MS = 30_000;
 const RETRY_MS = 20;
+/** How old a breaker that names no process (its holder died before writing its pid) must be to be removed. */
+const NAMELESS_BREAKER_MS = 5_000;
 
 /**
  * The lock of a volume directory: beside it (`.<dir>.dflag-apply.lock` in its parent), never in it,
@@ -34,11 +36,57 @@ function lockHolder(path: string): number | undefined {
   }
 }
 
+/** Whether the lock at `path` names a process that no longer runs, or names none and is older than `ms`. */
+function abandoned(path: string, ms: number): boolean {
+  const holder = lockHolder(path);
+  if (holder !== undefined) return !running(holder);
+  try {
+    return Date.now() - statSync(path).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * removeStaleLock removes the lock at `path` while it still names `stale` (a process that no
+ * longer runs), holding the lock's breaker (`<lock>.break`) meanwhile: between an apply's reading
+ * of a stale pid and its removal of the lock, another apply may have taken the lock over and
+ * created its own, which a plain `unlink` then removed (two applies wrote at once: an orphan
+ * version, a key linking to a version without it). Under the breaker, nobody else removes the
+ * lock, so a lock still naming `stale` is the stale one. A breaker whose holder died is removed.
+ */
+function removeStaleLock(path: string, stale: number): void {
+  const breaker = `${path}.break`;
+  try {
+    writeFileSync(breaker, `${process.pid}\n`, { flag: 'wx' });
+  } catch (error) {
+    if (errnoOf(error) === 'EEXIST' && abandoned(breaker, NAMELESS_BREAKER_MS)) {
+      try {
+        unlinkSync(breaker);
+      } catch {
+        // Removed by another apply meanwhile.
+      }
+    }
+    return;
+  }
+  try {
+    if (lockHolder(path) === stale) unlinkSync(path);
+  } catch {
+    // Gone meanwhile: nothing to remove.
+  } finally {
+    try {
+      unlinkSync(breaker);
+    } catch {
+      // Removed by hand meanwhile.
+    }
+  }
+}
+
 /**
  * withApplyLock runs `write` while holding the lock of `dir`: kubelet never runs two writes of one
  * volume at once, and two overlapping writes leave an orphan version, or a key's link to a
  * version without it. An apply waits for another one (in any process) up to `waitMs`, takes over
- * the lock of a process that no longer runs, and writes without a lock where its parent directory
+ * the lock of a process that no longer runs (see {@link removeStaleLock}), and writes without a lock where its parent directory
  * cannot hold one (read-only, not ours).
  *
  * @throws Error naming the process holding the lock when it is still held after `waitMs`
@@ -63,12 +111,8 @@ export async function withApplyLock<T>(
     }
     const holder = lockHolder(path);
     if (holder !== undefined && !running(holder)) {
-      try {
-        unlinkSync(path);
-      } catch {
-        // Taken over by another apply meanwhile: try again.
-      }
-      continue;
+      removeStaleLock(path, holder);
+      if (lockHolder(path) !== holder) continue;
     }
     if (Date.now() >= deadline) throw new Error(cliMessages.applyLocked(dir, path, holder, waitMs));
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));

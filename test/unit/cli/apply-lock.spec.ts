@@ -59,4 +59,24 @@ describe('dflag apply: one write of a directory at a time, as kubelet', () => {
     );
     expect(await readFile(applyLockPath(dir), 'utf8')).toBe(`${process.pid}\n`);
   });
+
+  it('a stale lock is removed only under its breaker: never while another apply breaks it, and a dead breaker is removed', async () => {
+    const dir = join(root, 'vol');
+    const dead = Number(
+      execFileSync(process.execPath, ['-p', 'process.pid'], { encoding: 'utf8' }),
+    );
+    const breaker = `${applyLockPath(dir)}.break`;
+    await writeFile(applyLockPath(dir), `${dead}\n`);
+    // Another apply (a live process) is breaking the stale lock: this one waits, and removes nothing.
+    await writeFile(breaker, `${process.pid}\n`);
+    await expect(withApplyLock(dir, async () => 'written', 100)).rejects.toThrow(
+      `another dflag apply is writing ${dir} (process ${dead})`,
+    );
+    expect(await readFile(applyLockPath(dir), 'utf8')).toBe(`${dead}\n`);
+    // The breaker's holder died too: its breaker is removed, then the stale lock.
+    await writeFile(breaker, `${dead}\n`);
+    await expect(withApplyLock(dir, async () => 'written', 5_000)).resolves.toBe('written');
+    expect(existsSync(applyLockPath(dir))).toBe(false);
+    expect(existsSync(breaker)).toBe(false);
+  });
 });
