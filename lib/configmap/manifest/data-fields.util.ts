@@ -1,4 +1,4 @@
-import type { Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { keyNameProblem } from '../../kubelet/key-path.util.js';
 import type { ManifestKind } from './configmap-manifest.interface.js';
@@ -67,6 +67,18 @@ export function dataEntries(
   return entries;
 }
 
+/**
+ * scalarType names what a scalar that is not a string holds: a boolean, a number, or what its
+ * YAML tag makes of it (`!!binary` bytes).
+ */
+function scalarType(value: Scalar): string {
+  const held = value.value;
+  if (typeof held === 'boolean') return 'boolean';
+  if (typeof held === 'number' || typeof held === 'bigint') return 'number';
+  if (held instanceof Uint8Array) return 'binary (!!binary)';
+  return 'non-string';
+}
+
 /** readText reads string values (a ConfigMap's `data`, a Secret's `stringData`). */
 export function readText(
   entries: readonly DataEntry[],
@@ -81,8 +93,7 @@ export function readText(
     } else if (value === null || (isScalar(value) && value.value === null)) {
       problems.push(manifestMessages.nullData(field, key, kind));
     } else if (isScalar(value)) {
-      const type = typeof value.value === 'boolean' ? 'boolean' : 'number';
-      problems.push(manifestMessages.nonStringData(field, key, type, kind));
+      problems.push(manifestMessages.nonStringData(field, key, scalarType(value), kind));
     } else {
       const type = isMap(value) ? 'mapping' : isSeq(value) ? 'list' : 'non-string';
       problems.push(manifestMessages.structuredData(field, key, type, kind));

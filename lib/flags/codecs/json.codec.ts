@@ -5,6 +5,7 @@ import { jsonEquals, jsonEqualsSteps } from './json-equals.util.js';
 import { MAX_JSON_DEPTH } from './json-depth.util.js';
 import {
   FORBIDDEN_JSON_KEYS as FORBIDDEN_KEYS,
+  FORBIDDEN_KEY_REASON,
   sealParsedJson,
   sealParsedJsonSteps,
 } from './seal-json.util.js';
@@ -84,7 +85,7 @@ function jsonProblem(value: unknown, depth: number): string | undefined {
     [Object.prototype, null].includes(Object.getPrototypeOf(value))
   ) {
     for (const [key, item] of Object.entries(value)) {
-      if (FORBIDDEN_KEYS.has(key)) return `the key "${key}" is not allowed`;
+      if (FORBIDDEN_KEYS.has(key)) return FORBIDDEN_KEY_REASON;
       const problem = jsonProblem(item, depth + 1);
       if (problem) return problem;
     }

@@ -8,6 +8,13 @@ export const FORBIDDEN_JSON_KEYS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
+/**
+ * Why a document holding a key of {@link FORBIDDEN_JSON_KEYS} is refused. Which of the three it
+ * holds is not said: the words are shown for a sensitive flag too, and a key is part of the value.
+ */
+export const FORBIDDEN_KEY_REASON =
+  'holds the key __proto__, constructor or prototype (refused anywhere in a document, against prototype pollution)';
+
 /** How many items (array items, object fields) are sealed between two looks at `pause()`. */
 const ITEMS_PER_LOOK = 1024;
 
@@ -72,8 +79,7 @@ export function* sealParsedJsonSteps(
     }
     const at = top.next++;
     const key = top.keys ? (top.keys[at] as string) : at;
-    if (top.keys && FORBIDDEN_JSON_KEYS.has(key as string))
-      return `the key "${key}" is not allowed`;
+    if (top.keys && FORBIDDEN_JSON_KEYS.has(key as string)) return FORBIDDEN_KEY_REASON;
     const item = top.value[key];
     // JSON.parse reads a number beyond a float64's range (1e400) as Infinity.
     if (typeof item === 'number' && !Number.isFinite(item)) return NON_FINITE;

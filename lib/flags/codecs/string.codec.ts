@@ -4,7 +4,7 @@ import { toText } from './text.util.js';
 /** stringCodec accepts any UTF-8 text, trimmed of surrounding whitespace. */
 export const stringCodec: FlagCodec<string> = {
   kind: 'string',
-  expected: 'any text',
+  expected: 'any UTF-8 text',
   parse: (raw) => toText(raw),
   freeze: (value) => value,
   format: (value) => value,

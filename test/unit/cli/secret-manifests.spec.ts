@@ -49,6 +49,14 @@ describe('kind: Secret (dflag apply and validate)', () => {
     expect(err).not.toMatch(/X9q|4821|17/);
   });
 
+  it('a tagged scalar is named for what it holds, not called a number', async () => {
+    const text = secret('stringData:\n  sec_str: !!binary S3cr3tSGVsbG8=\n');
+    const { code, err } = await apply(text);
+    expect(code).toBe(1);
+    expect(err).toContain('stringData key "sec_str" has a binary (!!binary) value');
+    expect(err).not.toMatch(/S3cr3t|SGVsbG8/);
+  });
+
   it('validate checks a Secret, treating every key as sensitive whatever its flag declares', async () => {
     // example_my_dynamic_string and example_my_dynamic_int are plain flags: in a ConfigMap the
     // int's reason would be shown; in a Secret the library's own words only.

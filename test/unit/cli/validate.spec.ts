@@ -154,7 +154,7 @@ describe('dflag validate', () => {
     expect(await validateText(text)).toEqual({
       code: 1,
       out: [
-        'example_my_dynamic_string: the bytes are not valid UTF-8 text; expected any text',
+        'example_my_dynamic_string: the bytes are not valid UTF-8 text; expected any UTF-8 text',
         'ConfigMap app-config: 4 keys checked against 9 flags: 1 error, 0 warnings, 0 notes',
         '',
       ].join('\n'),
