@@ -20,6 +20,7 @@ import { EngineStatus } from './engine-status.js';
 import type { PreparedValues } from './prepare-snapshot.js';
 import { prepareSnapshot } from './prepare-snapshot.js';
 import { readVolume } from './read-volume.js';
+import type { ReadVolumeOptions } from './read-volume.js';
 import type { ReloadReport, ReloadTrigger } from './reload-report.interface.js';
 import { StartupReadiness } from './startup-readiness.js';
 import type { Steps } from './time-slice.util.js';
@@ -98,6 +99,8 @@ export class ConfigMapEngine {
   private readonly watcher: WatchSupervisor;
   private readonly scheduler: CheckScheduler;
   private readonly detector: VersionDetector;
+  /** What every read of the directory reads: the keys the flags declare (see `ReadVolumeOptions.wanted`). */
+  private readonly reading: ReadVolumeOptions = { wanted: (name) => this.flagSet.has(name) };
   private readonly state: EngineStatus;
   private readonly unknownKeys: UnknownKeyReporter;
   private readonly unchanged = new UnchangedKeys();
@@ -117,7 +120,7 @@ export class ConfigMapEngine {
     this.logger = options.logger ?? defaultLogger;
     this.options = resolveEngineOptions(options);
     this.state = new EngineStatus(this.path, this.flagSet);
-    this.detector = new VersionDetector(this.path);
+    this.detector = new VersionDetector(this.path, this.reading);
     this.unknownKeys = new UnknownKeyReporter(this.logger);
     this.readiness = new StartupReadiness(this.options.startOnInvalid);
     this.sliceMs = seams.sliceMs ?? SLICE_MS;
@@ -221,7 +224,7 @@ export class ConfigMapEngine {
   async reload(): Promise<ReloadReport> {
     await this.initialize();
     await this.scheduler.idle();
-    const snapshot = readVolume(this.path);
+    const snapshot = readVolume(this.path, this.reading);
     if (snapshot.layout === 'missing') {
       await this.onDirectoryMissing();
       throw new DflagError(DflagErrorCode.ConfigMap, messages.directoryVanished(this.path));
@@ -259,18 +262,18 @@ export class ConfigMapEngine {
 
   private async load(): Promise<ReloadReport> {
     const began = performance.now();
-    let snapshot = readVolume(this.path);
+    let snapshot = readVolume(this.path, this.reading);
     for (
       let waited = 0;
       snapshot.layout === 'transient' && waited < TRANSIENT_STARTUP_LIMIT_MS;
       waited += TRANSIENT_RETRY_MS
     ) {
       await new Promise((resolve) => setTimeout(resolve, TRANSIENT_RETRY_MS));
-      snapshot = readVolume(this.path);
+      snapshot = readVolume(this.path, this.reading);
     }
     // Still kubelet's layout without `..data`: not a change in progress any more; read what can be read.
     if (snapshot.layout === 'transient')
-      snapshot = readVolume(this.path, { acceptBrokenLayout: true });
+      snapshot = readVolume(this.path, { ...this.reading, acceptBrokenLayout: true });
     if (snapshot.layout === 'missing') {
       if (!this.options.optional)
         throw new DflagError(DflagErrorCode.Setup, messages.missingDirectory(this.path));

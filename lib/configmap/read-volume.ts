@@ -23,7 +23,21 @@ export interface ReadVolumeOptions {
    * `transient`: the change has lasted too long to be one.
    */
   readonly acceptBrokenLayout?: boolean;
+  /**
+   * Which keys are read: a regular file of another name is listed without being opened (an
+   * entry `unread`, its bytes empty). The engine reads the keys its flags declare: keys no flag
+   * declares were read whole and kept, which a writer of the directory could make gigabytes of.
+   * @default every key
+   */
+  readonly wanted?: (name: string) => boolean;
 }
+
+const NOTHING = Buffer.alloc(0);
+
+/** unread lists a regular file that is not read (see `ReadVolumeOptions.wanted`). */
+const unread = (out: Collected, name: string, file: string): void => {
+  out.entries.set(name, { bytes: NOTHING, file, unread: true });
+};
 
 class VersionVanished extends Error {}
 
@@ -110,7 +124,7 @@ export function* readVolumeSteps(
 ): Steps<VolumeSnapshot> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt === 0 && knownTarget !== undefined) {
-      const read = yield* readKubeletVersion(dir, knownTarget, slice);
+      const read = yield* readKubeletVersion(dir, knownTarget, slice, options.wanted);
       if (read) return read;
       continue;
     }
@@ -135,7 +149,7 @@ export function* readVolumeSteps(
     }
     const target = readLinkOrUndefined(join(dir, DATA_DIR_NAME));
     if (target === undefined) continue; // replaced meanwhile
-    const read = yield* readKubeletVersion(dir, target, slice);
+    const read = yield* readKubeletVersion(dir, target, slice, options.wanted);
     if (read) return read;
   }
   throw new Error(messages.volumeUnstable(dir, MAX_ATTEMPTS));
@@ -149,9 +163,10 @@ function* readKubeletVersion(
   dir: string,
   target: string,
   slice: TimeSlice,
+  wanted: ReadVolumeOptions['wanted'],
 ): Steps<VolumeSnapshot | undefined> {
   try {
-    const result = yield* readVersion(dir, target, slice);
+    const result = yield* readVersion(dir, target, slice, wanted);
     if (readLinkOrUndefined(join(dir, DATA_DIR_NAME)) !== target) return undefined;
     if (typeof result === 'string') return problem(dir, 'kubelet', result, target);
     const { entries, refused, skipped, warnings } = result;
@@ -213,7 +228,12 @@ const inside = (real: string, volumeRoot: string): boolean =>
  * Entries the listing says are regular files are opened at once (`O_NOFOLLOW`, then `fstat`:
  * what an `lstat` first would tell, in one call less); the others are looked at first.
  */
-function* readVersion(dir: string, target: string, slice: TimeSlice): Steps<Collected | string> {
+function* readVersion(
+  dir: string,
+  target: string,
+  slice: TimeSlice,
+  wanted: ReadVolumeOptions['wanted'],
+): Steps<Collected | string> {
   let realRoot: string | undefined;
   const volumeRoot = (): string => (realRoot ??= realpathSync(dir));
   let versionDir: string | undefined;
@@ -247,7 +267,8 @@ function* readVersion(dir: string, target: string, slice: TimeSlice): Steps<Coll
     if (slice.spent()) yield;
     const file = fileDir + name;
     const path = entryDir + name;
-    if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
+    if (entry.isFile() && wanted && !wanted(name)) unread(out, name, file);
+    else if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
     else readVersionEntry(out, name, file, path, versionDir, volumeRoot);
   }
   return out;
@@ -465,6 +486,10 @@ function* readPlain(
         out.refused.set(name, messages.unreadableKey(file, ioReason(error)));
       // A dangling symlink (a file deleted meanwhile is simply gone).
       else if (link !== undefined) skip(out, name, messages.danglingKeyLink(file, link));
+      continue;
+    }
+    if (info.isFile() && options.wanted && !options.wanted(name)) {
+      unread(out, name, file);
       continue;
     }
     try {

@@ -1,6 +1,7 @@
 import type { VolumeLayout } from './configmap-status.interface.js';
 import { KUBELET_IDENTITY, probeVolume } from './probe-volume.js';
 import { readVolumeSteps } from './read-volume.js';
+import type { ReadVolumeOptions } from './read-volume.js';
 import type { Steps, TimeSlice } from './time-slice.util.js';
 import { sameContent } from './same-content.util.js';
 import type { VolumeSnapshot } from './volume-snapshot.interface.js';
@@ -39,7 +40,11 @@ export class VersionDetector {
   /** When `..data` was first seen missing while keys still link into it. */
   private brokenSince: number | undefined;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    /** What each read reads (the keys wanted): see `ReadVolumeOptions`. */
+    private readonly reading: ReadVolumeOptions = {},
+  ) {}
 
   /**
    * detect looks at the directory; `layout` is the layout of the state serving now. A read
@@ -69,7 +74,7 @@ export class VersionDetector {
       : undefined;
     const snapshot = yield* readVolumeSteps(
       this.path,
-      { acceptBrokenLayout: broken },
+      { ...this.reading, acceptBrokenLayout: broken },
       slice,
       known,
     );

@@ -5,6 +5,11 @@ export interface VolumeEntry {
   readonly bytes: Buffer;
   /** The path shown in errors: `<mount>/<key>`, as the user knows it. */
   readonly file: string;
+  /**
+   * A regular file listed but not read, its bytes empty: no flag declares its name (see
+   * `ReadVolumeOptions.wanted`). Only its name is needed, to warn of it.
+   */
+  readonly unread?: true;
 }
 
 /**
