@@ -19,7 +19,7 @@
  */
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { openSync, readdirSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Session } from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -32,6 +32,7 @@ import { ConfigMapEngine } from '../../lib/configmap/configmap-engine.js';
 import { DflagModule, defineFlags, flag, FlagSet } from '../../lib/index.js';
 import type { Flag, FlagChangedEvent } from '../../lib/index.js';
 import { isOwnJsonParse, libraryTimePerTurn } from './library-turns.util.js';
+import { waitedNow } from './schedstat.util.js';
 import type { SampledProfile } from './library-turns.util.js';
 import type { TickerReport } from './ticker-report.interface.js';
 
@@ -144,28 +145,6 @@ let lastTick = 0;
 let lastCpu = 0;
 let lastWaited = 0;
 let gaps: Array<[number, number, number, number]> = [];
-/** The main thread's scheduler statistics (Linux), read again at each tick (`pread`). */
-const schedstat = ((): number | undefined => {
-  try {
-    return openSync('/proc/thread-self/schedstat', 'r');
-  } catch {
-    return undefined;
-  }
-})();
-const schedBuf = Buffer.alloc(96);
-/**
- * waitedNow is the time (ns) the main thread has spent runnable but waiting for a CPU (the second
- * field of `/proc/thread-self/schedstat`, exact: it is counted when the thread gets the CPU):
- * what a turn lasted beyond the code's own work because the machine ran something else. 0 where
- * the file does not exist.
- */
-const waitedNow = (): number => {
-  if (schedstat === undefined) return 0;
-  const n = readSync(schedstat, schedBuf, 0, schedBuf.length, 0);
-  const text = schedBuf.toString('latin1', 0, n);
-  const from = text.indexOf(' ') + 1;
-  return Number(text.slice(from, text.indexOf(' ', from)));
-};
 /**
  * The garbage collector's pauses while ticking, as [start, end] on the hrtime clock (ns): a
  * turn's length net of the collections in it is the code's own block (a collection's length

@@ -159,6 +159,31 @@ describe('checksums settled in slices', () => {
     expect(fresh.checksum('dynamic')).toBe(expected.dynamic);
   });
 
+  it('one big value is hashed in parts, a surrogate pair across each part boundary, to the same checksum', () => {
+    // The hashed text is `doc NUL value NUL`, fed 64 Ki characters a part: a pair (😀) whose
+    // first half ends a part, each time (a part so ended is one character longer).
+    const chars: string[] = [];
+    for (let at = 65_535; at < 300_000; at += 65_537) {
+      while (chars.length < at - 4) chars.push(chars.length % 3 === 0 ? 'é' : 'a');
+      chars.push('😀');
+    }
+    const value = chars.join('');
+    const build = () => {
+      const set = new FlagSet('big-value');
+      set.declare('doc', flag.string({ default: value, description: '', dynamic: true }));
+      return set;
+    };
+    const expected = build().checksum('dynamic');
+    const fresh = build();
+    const handed = fresh.checksumsNow();
+    const pauses = runAll(fresh.settleChecksumsSteps(() => true));
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(handed.dynamic).toBe(expected);
+    // The hash of the text's UTF-8 bytes, as one call gives it.
+    const text = `doc\0${value}\0`;
+    expect(expected).toBe(createHash('sha256').update(text).digest('hex').slice(0, 16));
+  });
+
   it('a swap while they pause: what was handed out still describes the state before it', () => {
     const set = manyFlags(1000);
     const handed = set.checksumsNow();

@@ -36,13 +36,13 @@ const documents: unknown[] = [
 ];
 
 /**
- * Long strings and keys whose parts could end between the two halves of a surrogate pair (8 192
+ * Long strings and keys whose parts could end between the two halves of a surrogate pair (4 096
  * characters a part): a pair (😀) across each such boundary (each part that ends at one is one
  * character longer, and so is where the next pair falls), lone surrogates, escapes.
  */
 const pairAcross = (length: number): string =>
   Array.from({ length }, (_, i) =>
-    (i + 1) % 8192 === 0 ? '😀' : i % 7 === 0 ? '\ud800' : 'a',
+    (i + 1) % 4096 === 0 ? '😀' : i % 7 === 0 ? '\ud800' : 'a',
   ).join('');
 const longStrings: unknown[] = [
   pairAcross(40_000),
