@@ -269,7 +269,7 @@ function* readVersion(
     const path = entryDir + name;
     if (entry.isFile() && wanted && !wanted(name)) unread(out, name, file);
     else if (entry.isFile()) readRegularEntry(out, name, file, path, versionDir);
-    else readVersionEntry(out, name, file, path, versionDir, volumeRoot);
+    else readVersionEntry(out, name, file, path, versionDir, volumeRoot, wanted);
   }
   return out;
 }
@@ -325,6 +325,7 @@ function readVersionEntry(
   path: string,
   versionDir: string,
   volumeRoot: () => string,
+  wanted: ReadVolumeOptions['wanted'],
 ): void {
   // An ENOENT while the version directory still exists is this key's problem;
   // once the directory is gone, a newer swap deleted it and the read restarts.
@@ -366,7 +367,9 @@ function readVersionEntry(
     }
   }
   try {
-    collect(out, name, file, real, info, true);
+    // A link to a regular file, under a name no flag declares: listed, not read.
+    if (info.isFile() && wanted && !wanted(name)) unread(out, name, file);
+    else collect(out, name, file, real, info, true);
   } catch (error) {
     if (errno(error) === 'ENOENT') vanishedOr(() => undefined);
     else throw error;

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readVolume } from '../../../lib/configmap/read-volume.js';
 import { flag } from '../../../lib/index.js';
@@ -35,6 +35,13 @@ describe('ConfigMapEngine: keys no flag declares', () => {
     expect(snapshot.entries.get('junk')).toMatchObject({ unread: true, file: `${h.dir}/junk` });
     expect(snapshot.entries.get('junk')?.bytes.length).toBe(0);
     expect(snapshot.entries.get('greeting')?.bytes.toString()).toBe('v1');
+    // A link in the version directory to a file there, under an undeclared name: not read either.
+    const version = await readlink(join(h.dir, '..data'));
+    await writeFile(join(h.dir, version, 'big'), OVER_LIMIT);
+    await symlink('big', join(h.dir, version, 'linked'));
+    const linked = readVolume(h.dir, { wanted: (name) => set.has(name) });
+    expect(linked.entries.get('linked')).toMatchObject({ unread: true });
+    expect(linked.refused.size).toBe(0);
     // Every key is read where nothing says which are wanted (dflag diff --against a directory).
     expect(readVolume(h.dir).refused.get('junk')).toMatch(/1 MiB/);
 
