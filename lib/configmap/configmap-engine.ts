@@ -65,7 +65,7 @@ export interface EngineSeams {
   /**
    * Milliseconds of reading and parsing per event-loop turn; 0 pauses between every two keys
    * (tests: every read then spans turns while a writer goes on).
-   * @default SLICE_MS (2)
+   * @default SLICE_MS (1.5)
    */
   sliceMs?: number;
   /**

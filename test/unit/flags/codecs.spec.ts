@@ -274,6 +274,21 @@ describe('json', () => {
   it('refuses invalid JSON with the parser reason', () => {
     expect(refuse(f.json, '{"a":').reason).toMatch(/^not valid JSON \(/);
   });
+  it('a big document is decoded in a step of its own, then parsed in another (each ~1 ms per MiB or more)', () => {
+    // Not valid UTF-8, 64 KiB and more: the refusal comes in the step after the first pause.
+    const raw = Buffer.concat([
+      Buffer.from('{"s":"'),
+      Buffer.alloc(70_000, 0x61),
+      Buffer.from([0xff, 0x22, 0x7d]),
+    ]);
+    const steps = f.json.parseInSteps(raw, 'configmap', '/etc/dflag/j', () => false);
+    expect(steps.next().done).toBe(false);
+    expect(() => steps.next()).toThrow(/not valid UTF-8/);
+    // A small one is decoded and parsed at once when the slice is not spent.
+    expect(
+      f.json.parseInSteps(Buffer.from('{"a":1}'), 'configmap', '/etc/dflag/j', () => false).next(),
+    ).toEqual({ done: true, value: { a: 1 } });
+  });
   it('compares deeply', () => {
     expect(
       f.json.equals(parse(f.json, '{"a":1,"b":[1,2]}'), parse(f.json, '{"b":[1,2],"a":1}')),

@@ -1,4 +1,5 @@
 import {
+  CHARS_PER_PART,
   canonicalJson,
   canonicalJsonSteps,
   jsonPrefix,
@@ -36,20 +37,25 @@ const documents: unknown[] = [
 ];
 
 /**
- * Long strings and keys whose parts could end between the two halves of a surrogate pair (4 096
- * characters a part): a pair (😀) across each such boundary (each part that ends at one is one
+ * Long strings and keys whose parts could end between the two halves of a surrogate pair
+ * ({@link CHARS_PER_PART} characters a part): a pair (😀) across each such boundary (each part that ends at one is one
  * character longer, and so is where the next pair falls), lone surrogates, escapes.
  */
 const pairAcross = (length: number): string =>
   Array.from({ length }, (_, i) =>
-    (i + 1) % 4096 === 0 ? '😀' : i % 7 === 0 ? '\ud800' : 'a',
+    (i + 1) % CHARS_PER_PART === 0 ? '😀' : i % 7 === 0 ? '\ud800' : 'a',
   ).join('');
 const longStrings: unknown[] = [
   pairAcross(40_000),
   '\udc00'.repeat(30_000),
   '"\n\u0001'.repeat(20_000),
   { s: pairAcross(20_000), v: 1, [pairAcross(9_000)]: [pairAcross(17_000)] },
-  [pairAcross(8_191), pairAcross(8_192), pairAcross(8_193), 'short'],
+  [
+    pairAcross(8 * CHARS_PER_PART - 1),
+    pairAcross(8 * CHARS_PER_PART),
+    pairAcross(8 * CHARS_PER_PART + 1),
+    'short',
+  ],
 ];
 
 describe('the texts of a JSON value', () => {
@@ -102,6 +108,23 @@ describe('the texts of a JSON value', () => {
       expect(text).toBe(JSON.stringify(value, sortedReplacer));
       expect(canonicalJson(value)).toBe(text);
     }
+  });
+
+  it('a long text is joined in a step of its own, even when the slice is not spent', () => {
+    // Sixteen keys of 64 KiB parse in ~0.3 ms: a slice's work followed by the join (~1 ms per
+    // MiB) made a step past that document's parse + 2 ms.
+    const neverSpent = (): boolean => false;
+    for (const value of [{ k: 'x'.repeat(70_000), v: 1 }, 'y'.repeat(70_000)]) {
+      const steps = canonicalJsonSteps(value, neverSpent);
+      let pauses = 0;
+      let next = steps.next();
+      for (; !next.done; next = steps.next()) pauses++;
+      // A pause before the join and one after it: no other work shares its step.
+      expect(pauses).toBe(2);
+      expect(next.value).toBe(JSON.stringify(value, sortedReplacer));
+    }
+    // A short text is written in one step.
+    expect(canonicalJsonSteps({ k: 'x'.repeat(100) }, neverSpent).next().done).toBe(true);
   });
 
   it('a prefix is the beginning of JSON.stringify, at least as long as asked, and whole when shorter', () => {
